@@ -1,0 +1,134 @@
+package dev.headroom.cli;
+
+import dev.headroom.load.CatalogLoader;
+import dev.headroom.load.InputException;
+import dev.headroom.load.Source;
+import dev.headroom.load.YamlReader;
+import dev.headroom.model.QuantityException;
+import dev.headroom.model.Units;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The root command: global options shared by every subcommand, and the catalog they all load. */
+@Command(
+    name = "headroom",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Does this stack fit on this host, how many agents fit, and by how much does it overflow or leave room?",
+      ""
+    },
+    subcommands = {
+      PlanCommand.class,
+      MatrixCommand.class,
+      HostsCommand.class,
+      StacksCommand.class,
+      ServicesCommand.class,
+      ValidateCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 fits, 1 over budget (see --fail-on), 2 usage or input error, 3 internal error.",
+      "Environment: HEADROOM_CATALOG (catalog directories, path-separated), NO_COLOR."
+    })
+public final class HeadroomCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  private Context context = new Context(java.util.Map.of(), false);
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description = "Add catalog files from DIR (or one file); repeatable. Later ids override earlier ones and the built-ins.")
+  List<Path> catalogs = new ArrayList<>();
+
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "SIZE",
+      scope = ScopeType.INHERIT,
+      description = "Refuse input files larger than SIZE before parsing them (default: 5MiB).")
+  String maxFileSize;
+
+  @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colour, even on a terminal (also NO_COLOR).")
+  boolean noColor;
+
+  @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the Java stack trace of an error.")
+  boolean stacktrace;
+
+  void context(Context c) {
+    this.context = c;
+  }
+
+  Context context() {
+    return context;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new UsageError("a command is required (plan, matrix, hosts, stacks, services, validate)");
+  }
+
+  /** A usage mistake found after parsing; exit code 2. */
+  static final class UsageError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Colour only on a terminal, and never with NO_COLOR or --no-color. */
+  boolean color() {
+    String noColorEnv = context.env("NO_COLOR");
+    return context.terminal() && !noColor && (noColorEnv == null || noColorEnv.isEmpty())
+        && !"dumb".equals(context.env("TERM"));
+  }
+
+  long maxFileSizeBytes() {
+    if (maxFileSize == null) {
+      return Source.DEFAULT_MAX_FILE_SIZE;
+    }
+    try {
+      long v = Units.parseCatalogBytes(maxFileSize).value();
+      if (v <= 0) {
+        throw new UsageError("--max-file-size must be above zero");
+      }
+      return v;
+    } catch (QuantityException e) {
+      throw new UsageError("--max-file-size: " + e.getMessage());
+    }
+  }
+
+  YamlReader yaml() {
+    return new YamlReader(YamlReader.Limits.defaults().withMaxFileSize(maxFileSizeBytes()));
+  }
+
+  /** HEADROOM_CATALOG entries first, then --catalog flags: the later a layer, the higher it wins. */
+  List<Path> catalogPaths() {
+    List<Path> paths = new ArrayList<>();
+    String env = context.env("HEADROOM_CATALOG");
+    if (env != null && !env.isBlank()) {
+      for (String p : env.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+        if (!p.isBlank()) {
+          paths.add(Path.of(p));
+        }
+      }
+    }
+    paths.addAll(catalogs);
+    return paths;
+  }
+
+  CatalogLoader.Result loadCatalog() throws InputException {
+    return new CatalogLoader(yaml()).load(catalogPaths());
+  }
+}

@@ -1,0 +1,105 @@
+package dev.headroom.cli;
+
+import dev.headroom.load.InputException;
+import dev.headroom.load.Problem;
+import dev.headroom.load.Suggestions;
+import dev.headroom.solve.UnknownIdException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Entry point. {@link #run} does everything and returns the exit code, with output and environment
+ * injected, so tests run the real CLI in-process; only {@link #main} exits.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String... args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(args, out, err, new Context(System.getenv(), System.console() != null));
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Context context) {
+    HeadroomCommand root = new HeadroomCommand();
+    root.context(context);
+    CommandLine cl = new CommandLine(root);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUsageHelpAutoWidth(false);
+    cl.setParameterExceptionHandler((ex, a) -> usageError(ex, err));
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, root, err));
+    cl.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL);
+    try {
+      return cl.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      err.println("error: internal error: " + e.getClass().getSimpleName() + " (run with --stacktrace for details)");
+      err.flush();
+      return ExitCode.INTERNAL;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static int usageError(ParameterException ex, PrintWriter err) {
+    String msg = ex.getMessage() == null ? "invalid arguments" : ex.getMessage();
+    StringBuilder sb = new StringBuilder("error: ").append(Problem.at("", msg).format());
+    if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      sb.append("; did you mean ").append(String.join(" or ", u.getSuggestions().stream().map(s -> "'" + s + "'").toList())).append('?');
+    }
+    err.println(sb);
+    String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+    err.println("Run '" + name + " --help' for usage.");
+    err.flush();
+    return ExitCode.INPUT;
+  }
+
+  private static int failure(Exception ex, HeadroomCommand root, PrintWriter err) {
+    if (ex instanceof InputException ie) {
+      for (Problem p : ie.problems()) {
+        err.println("error: " + p.format());
+      }
+      trace(ex, root, err);
+      return ExitCode.INPUT;
+    }
+    if (ex instanceof UnknownIdException u) {
+      err.println("error: unknown " + u.what() + " '" + Problem.at("", u.id()).reason() + "'" + Suggestions.didYouMean(u.id(), u.known())
+          + (u.known().isEmpty() ? " (the stack has none)" : ""));
+      trace(ex, root, err);
+      return ExitCode.INPUT;
+    }
+    if (ex instanceof HeadroomCommand.UsageError) {
+      err.println("error: " + Problem.at("", ex.getMessage()).format());
+      trace(ex, root, err);
+      return ExitCode.INPUT;
+    }
+    err.println("error: internal error: " + Problem.at("", String.valueOf(ex)).format()
+        + (root.stacktrace ? "" : " (run with --stacktrace for details)"));
+    trace(ex, root, err);
+    return ExitCode.INTERNAL;
+  }
+
+  private static void trace(Exception ex, HeadroomCommand root, PrintWriter err) {
+    if (root.stacktrace) {
+      StringWriter sw = new StringWriter();
+      ex.printStackTrace(new PrintWriter(sw));
+      err.print(sw);
+    }
+    err.flush();
+  }
+
+  /** For tests: the environment of a plain, non-terminal run. */
+  static Context plainContext(Map<String, String> env) {
+    return new Context(env, false);
+  }
+}

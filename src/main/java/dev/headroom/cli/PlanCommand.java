@@ -1,0 +1,94 @@
+package dev.headroom.cli;
+
+import dev.headroom.load.CatalogLoader;
+import dev.headroom.model.Catalog;
+import dev.headroom.model.Host;
+import dev.headroom.model.Scenario;
+import dev.headroom.model.Stack;
+import dev.headroom.render.PlanJson;
+import dev.headroom.render.PlanMarkdown;
+import dev.headroom.render.PlanText;
+import dev.headroom.render.Style;
+import dev.headroom.solve.PlanRequest;
+import dev.headroom.solve.PlanResult;
+import dev.headroom.solve.Planner;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code headroom plan}: one stack on one host with N agents. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Plan one stack on one host: per-service breakdown, per-agent and total demand, headroom or overflow,",
+      "status and the most agents that fit.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  headroom plan --host pi-zero-2w --agents 2",
+      "  headroom plan --host pi-4b-4gb --agents 3 --scenario optimized --format json",
+      "  headroom plan --host pi-zero-2w --agents 1 --apply pg-shared-buffers,pg-max-connections",
+      "",
+      "Exit codes: 0 fits, 1 status at or above --fail-on, 2 usage or input error, 3 internal error."
+    })
+public final class PlanCommand implements Callable<Integer> {
+
+  @ParentCommand HeadroomCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--host", required = true, paramLabel = "HOST", description = "Host id ('headroom hosts' lists them).")
+  String host;
+
+  @Option(names = "--agents", paramLabel = "N", defaultValue = "1", description = "Number of agents (default: ${DEFAULT-VALUE}).")
+  long agents;
+
+  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "current",
+      description = "Scenario of the stack (default: ${DEFAULT-VALUE}, nothing applied).")
+  String scenario;
+
+  @Mixin PlanOptions plan;
+
+  @Option(names = "--fail-on", paramLabel = "STATUS", defaultValue = "critical",
+      description = "Exit 1 at this status or worse: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    if (agents < 0) {
+      throw new HeadroomCommand.UsageError("--agents must be 0 or more, got " + agents);
+    }
+    CatalogLoader.Result loaded = root.loadCatalog();
+    Catalog catalog = loaded.catalog();
+    Host h = Lookup.host(catalog, host);
+    Stack s = Lookup.stack(catalog, plan.stack);
+    Scenario sc = Lookup.scenario(s, scenario);
+    PlanResult result =
+        new Planner(catalog).plan(new PlanRequest(h, s, sc, agents, plan.basis, plan.estimate, plan.apply));
+    StringWriter buf = new StringWriter();
+    PrintWriter w = new PrintWriter(buf);
+    switch (format) {
+      case JSON -> PlanJson.render(result, w);
+      case MARKDOWN -> PlanMarkdown.render(result, w);
+      default -> PlanText.render(result, new Style(root.color() && output.output == null), w);
+    }
+    w.flush();
+    Output.emit(buf.toString(), output.output, output.force, loaded.files(), spec.commandLine().getOut());
+    return failOn.fails(result.status()) ? ExitCode.VERDICT : ExitCode.OK;
+  }
+}

@@ -1,0 +1,449 @@
+package dev.headroom.load;
+
+import dev.headroom.load.YamlNode.Scalar;
+import dev.headroom.model.Bytes;
+import dev.headroom.model.Component;
+import dev.headroom.model.Cpu;
+import dev.headroom.model.Host;
+import dev.headroom.model.Optimization;
+import dev.headroom.model.Origin;
+import dev.headroom.model.Range;
+import dev.headroom.model.Resources;
+import dev.headroom.model.Scenario;
+import dev.headroom.model.Service;
+import dev.headroom.model.Stack;
+import dev.headroom.model.Thresholds;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps one catalog file (DESIGN.md section 2) to a model record by hand, collecting every problem.
+ * A file with any problem yields no entry: a malformed file cannot become an object. References
+ * between files (a stack naming a service) are checked later by {@link CatalogLoader}.
+ */
+public final class CatalogFileReader {
+
+  public static final Set<String> KINDS = Set.of("host", "service", "stack");
+
+  static final Set<String> HOST_KEYS =
+      Set.of("kind", "id", "name", "description", "arch", "memory", "swap", "cpu", "gpu", "thresholds", "cost_per_hour",
+          "source", "notes");
+  static final Set<String> HOST_MEMORY_KEYS = Set.of("total", "reserved", "source");
+  static final Set<String> HOST_CPU_KEYS = Set.of("cores", "reserved", "source");
+  static final Set<String> HOST_GPU_KEYS = Set.of("model", "memory", "source");
+  static final Set<String> THRESHOLD_KEYS = Set.of("warn", "critical", "source");
+  static final Set<String> SERVICE_KEYS =
+      Set.of("kind", "id", "name", "description", "memory", "cpu", "gpu_memory", "limits", "reservations", "source",
+          "notes");
+  static final Set<String> SERVICE_MEMORY_KEYS = Set.of("components");
+  static final Set<String> COMPONENT_KEYS = Set.of("name", "size", "optimizations", "source", "notes");
+  static final Set<String> OPTIMIZATION_KEYS = Set.of("id", "saves", "effort_hours", "note", "source");
+  static final Set<String> RESOURCE_KEYS = Set.of("memory", "cpus");
+  static final Set<String> STACK_KEYS =
+      Set.of("kind", "id", "name", "description", "default", "per_agent", "shared", "scenarios", "source", "notes");
+  static final Set<String> SCENARIO_KEYS = Set.of("apply", "replace", "add", "remove", "description", "source");
+  static final Set<String> SCENARIO_ADD_KEYS = Set.of("per_agent", "shared");
+
+  /** What a reference in a stack must name. */
+  public enum RefKind {
+    SERVICE,
+    STACK_MEMBER,
+    OPTIMIZATION
+  }
+
+  /** An id named in a stack, kept with its position so a missing one can be reported there. */
+  public record Ref(String id, RefKind kind, String scenario, String path, Origin origin) {}
+
+  /** One loaded file: a {@link Host}, {@link Service} or {@link Stack}. */
+  public record Entry(String kind, String id, Object value, List<Ref> refs, Source source) {}
+
+  /** The kind and id of a file, read even when the rest is broken (so its dependants stay quiet). */
+  public record Identity(String kind, String id) {}
+
+  private final YamlReader yaml;
+
+  public CatalogFileReader(YamlReader yaml) {
+    this.yaml = yaml;
+  }
+
+  /**
+   * Reads one file. Returns the entry, or null when the file has problems (added to {@code
+   * problems}); {@code identity} receives the kind and id when they could be read.
+   */
+  public Entry read(Source source, Problems problems, List<Identity> identity) {
+    YamlNode root;
+    try {
+      root = yaml.readSingle(source);
+    } catch (InputException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+    String file = source.name();
+    if (!(root instanceof YamlNode.Map map)) {
+      problems.add(new Problem(file, root.line(), root.column(), "", "a catalog file is a mapping with kind and id, found " + YamlNode.describe(root)));
+      return null;
+    }
+    Problems local = new Problems();
+    String kind = kindOf(file, map, local);
+    if (kind == null) {
+      problems.addAll(local.list());
+      return null;
+    }
+    Entry entry =
+        switch (kind) {
+          case "host" -> host(Fields.of(file, "", map, local, HOST_KEYS), source);
+          case "service" -> service(Fields.of(file, "", map, local, SERVICE_KEYS), source);
+          default -> stack(Fields.of(file, "", map, local, STACK_KEYS), source);
+        };
+    YamlNode idNode = map.get("id");
+    if (idNode instanceof Scalar s && Fields.ID.matcher(s.value()).matches()) {
+      identity.add(new Identity(kind, s.value()));
+    }
+    if (!local.isEmpty()) {
+      problems.addAll(local.list());
+      return null;
+    }
+    return entry;
+  }
+
+  private static String kindOf(String file, YamlNode.Map map, Problems problems) {
+    YamlNode k = map.get("kind");
+    if (k == null) {
+      problems.add(new Problem(file, map.line(), map.column(), "kind", "missing required key 'kind' (host, service or stack)"));
+      return null;
+    }
+    if (!(k instanceof Scalar s) || !KINDS.contains(s.value())) {
+      String v = k instanceof Scalar s ? s.value() : YamlNode.describe(k);
+      problems.add(new Problem(file, k.line(), k.column(), "kind",
+          "unknown kind '" + Problem.oneLine(Fields.abbreviate(v)) + "'" + Suggestions.didYouMean(v, KINDS) + "; expected host, service or stack"));
+      return null;
+    }
+    return s.value();
+  }
+
+  // ------------------------------------------------------------------ host
+
+  private Entry host(Fields f, Source source) {
+    String id = f.id("id", true);
+    String name = f.string("name", false);
+    f.string("description", false);
+    f.string("notes", false);
+    String arch = f.string("arch", false);
+    String src = f.string("source", false);
+    Bytes total = null;
+    Bytes reserved = Bytes.ZERO;
+    Origin origin = f.origin();
+    Fields mem = f.map("memory", true, HOST_MEMORY_KEYS);
+    if (mem != null) {
+      total = mem.bytes("total", true);
+      origin = mem.originOf("total");
+      Bytes r = mem.bytes("reserved", false);
+      reserved = r == null ? Bytes.ZERO : r;
+      mem.string("source", false);
+      if (total != null && total.isZero()) {
+        mem.problem("total", "total memory must be above zero");
+      }
+      if (total != null && r != null && r.compareTo(total) > 0) {
+        mem.problem("reserved", "reserved " + r + " is above total " + total + "; nothing would be available");
+      }
+    }
+    Bytes swap = f.bytes("swap", false);
+    Host.CpuSpec cpu = null;
+    if (f.has("cpu")) {
+      Fields c = f.map("cpu", false, HOST_CPU_KEYS);
+      if (c != null) {
+        Cpu cores = c.cpu("cores", true);
+        Cpu res = c.cpu("reserved", false);
+        c.string("source", false);
+        if (cores != null && cores.isZero()) {
+          c.problem("cores", "cores must be above zero");
+        } else if (cores != null) {
+          if (res != null && res.compareTo(cores) > 0) {
+            c.problem("reserved", "reserved " + res + " cores is above the " + cores + " cores of the host");
+          } else {
+            cpu = new Host.CpuSpec(cores, res == null ? Cpu.ZERO : res);
+          }
+        }
+      }
+    }
+    Host.Gpu gpu = null;
+    if (f.has("gpu")) {
+      Fields g = f.map("gpu", false, HOST_GPU_KEYS);
+      if (g != null) {
+        String model = g.string("model", false);
+        Bytes gm = g.bytes("memory", true);
+        g.string("source", false);
+        if (gm != null) {
+          gpu = new Host.Gpu(model, gm);
+        }
+      }
+    }
+    Thresholds thresholds = Thresholds.DEFAULT;
+    if (f.has("thresholds")) {
+      Fields t = f.map("thresholds", false, THRESHOLD_KEYS);
+      if (t != null) {
+        String fraction = "a fraction of available memory above 0 and at most 1, such as 0.90";
+        BigDecimal warn = t.decimal("warn", false, BigDecimal.ZERO, BigDecimal.ONE, fraction);
+        BigDecimal critical = t.decimal("critical", false, BigDecimal.ZERO, BigDecimal.ONE, fraction);
+        t.string("source", false);
+        BigDecimal w = warn == null ? Thresholds.DEFAULT.warn() : warn;
+        BigDecimal c = critical == null ? Thresholds.DEFAULT.critical() : critical;
+        if (w.signum() == 0) {
+          t.problem("warn", "warn must be above 0");
+        } else if (w.compareTo(c) > 0) {
+          t.problem(warn != null ? "warn" : "critical",
+              "warn " + w.toPlainString() + (warn == null ? " (the default)" : "") + " is above critical " + c.toPlainString()
+                  + (critical == null ? " (the default)" : "") + "; warn must be at most critical");
+        } else if (!t.problems().isEmpty() && (warn == null && t.has("warn") || critical == null && t.has("critical"))) {
+          // already reported
+        } else {
+          thresholds = new Thresholds(w, c);
+        }
+      }
+    }
+    BigDecimal cost = f.decimal("cost_per_hour", false, BigDecimal.ZERO, null, "a cost in USD per hour, such as 0.526");
+    if (id == null || total == null || !f.problems().isEmpty()) {
+      return null;
+    }
+    Host h = new Host(id, name, arch, total, reserved, swap, cpu, gpu, thresholds, cost, src, origin);
+    return new Entry("host", id, h, List.of(), source);
+  }
+
+  // ------------------------------------------------------------------ service
+
+  private Entry service(Fields f, Source source) {
+    String id = f.id("id", true);
+    String name = f.string("name", false);
+    f.string("description", false);
+    f.string("notes", false);
+    String src = f.string("source", false);
+    List<Component> components = new ArrayList<>();
+    YamlNode memory = f.node("memory");
+    if (!f.has("memory")) {
+      f.range("memory", true);
+    } else if (memory instanceof Scalar) {
+      Range r = f.range("memory", true);
+      if (r != null) {
+        components.add(new Component(name != null ? name : id == null ? "memory" : id, r, List.of(), f.originOf("memory")));
+      }
+    } else if (memory instanceof YamlNode.Map) {
+      Fields m = f.map("memory", true, SERVICE_MEMORY_KEYS);
+      if (m != null) {
+        List<YamlNode> items = m.list("components", true, "a list of components");
+        if (items != null && items.isEmpty()) {
+          m.problem("components", "needs at least one component");
+        }
+        if (items != null) {
+          Set<String> optIds = new HashSet<>();
+          for (int i = 0; i < items.size(); i++) {
+            Component c = component(m, i, items.get(i), optIds);
+            if (c != null) {
+              components.add(c);
+            }
+          }
+        }
+      }
+    } else {
+      f.problem("memory", "expected a quantity, a range or a mapping with components, found " + YamlNode.describe(memory));
+    }
+    Cpu cpu = f.cpu("cpu", false);
+    Bytes gpu = f.bytes("gpu_memory", false);
+    Resources limits = resources(f, "limits");
+    Resources reservations = resources(f, "reservations");
+    if (limits.memory() != null && reservations.memory() != null && reservations.memory().compareTo(limits.memory()) > 0) {
+      f.problem("reservations", "reserved memory " + reservations.memory() + " is above the limit " + limits.memory());
+    }
+    if (limits.cpus() != null && reservations.cpus() != null && reservations.cpus().compareTo(limits.cpus()) > 0) {
+      f.problem("reservations", "reserved cpus " + reservations.cpus() + " is above the limit " + limits.cpus());
+    }
+    if (id == null || components.isEmpty() || !f.problems().isEmpty()) {
+      return null;
+    }
+    Service s = new Service(id, name, components, cpu, gpu, limits, reservations, src, f.originOf("memory"));
+    return new Entry("service", id, s, List.of(), source);
+  }
+
+  private Component component(Fields m, int i, YamlNode item, Set<String> optIds) {
+    Fields c = m.item("components", i, item, COMPONENT_KEYS);
+    if (c == null) {
+      return null;
+    }
+    String name = c.string("name", true);
+    Range size = c.range("size", true);
+    c.string("source", false);
+    c.string("notes", false);
+    List<Optimization> opts = new ArrayList<>();
+    List<YamlNode> list = c.list("optimizations", false, "a list of optimizations");
+    if (list != null) {
+      for (int j = 0; j < list.size(); j++) {
+        Fields o = c.item("optimizations", j, list.get(j), OPTIMIZATION_KEYS);
+        if (o == null) {
+          continue;
+        }
+        String oid = o.id("id", true);
+        Bytes saves = o.bytes("saves", true);
+        BigDecimal effort = o.decimal("effort_hours", false, BigDecimal.ZERO, null, "hours of work, such as 2 or 0.5");
+        String note = o.string("note", false);
+        o.string("source", false);
+        if (oid != null && !optIds.add(oid)) {
+          o.problem("id", "optimization id '" + oid + "' is used twice in this service");
+          continue;
+        }
+        if (oid != null && saves != null) {
+          opts.add(new Optimization(oid, saves, effort, note, o.originOf("saves")));
+        }
+      }
+    }
+    if (name == null || size == null) {
+      return null;
+    }
+    return new Component(name, size, opts, c.originOf("size"));
+  }
+
+  private static Resources resources(Fields f, String key) {
+    if (!f.has(key)) {
+      return Resources.NONE;
+    }
+    Fields r = f.map(key, false, RESOURCE_KEYS);
+    if (r == null) {
+      return Resources.NONE;
+    }
+    Bytes mem = r.bytes("memory", false);
+    Cpu cpus = r.cpu("cpus", false);
+    return new Resources(mem, cpus, r.origin());
+  }
+
+  // ------------------------------------------------------------------ stack
+
+  private Entry stack(Fields f, Source source) {
+    String id = f.id("id", true);
+    String name = f.string("name", false);
+    f.string("description", false);
+    f.string("notes", false);
+    String src = f.string("source", false);
+    Boolean isDefault = f.bool("default");
+    List<Ref> refs = new ArrayList<>();
+    List<String> perAgent = serviceList(f, "per_agent", refs, null);
+    List<String> shared = serviceList(f, "shared", refs, null);
+    if (!f.has("per_agent") && !f.has("shared")) {
+      f.problemAt(f.map(), "per_agent", "a stack needs per_agent or shared services");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String s : perAgent) {
+      if (!seen.add(s)) {
+        f.problem("per_agent", "service '" + s + "' is listed twice");
+      }
+    }
+    for (String s : shared) {
+      if (!seen.add(s)) {
+        f.problem("shared", "service '" + s + "' is listed twice (per_agent and shared, or twice in shared)");
+      }
+    }
+    Map<String, Scenario> scenarios = new LinkedHashMap<>();
+    if (f.has("scenarios")) {
+      YamlNode sn = f.node("scenarios");
+      if (!(sn instanceof YamlNode.Map sm)) {
+        f.problem("scenarios", "expected a mapping of scenario names, found " + YamlNode.describe(sn));
+      } else {
+        for (YamlNode.Entry e : sm.entries().values()) {
+          String scenarioName = e.key().value();
+          String p = f.pathOf("scenarios") + "." + scenarioName;
+          if (!Fields.ID.matcher(scenarioName).matches()) {
+            f.problemAt(e.key(), p, "'" + Problem.oneLine(Fields.abbreviate(scenarioName)) + "' is not a valid scenario name");
+            continue;
+          }
+          if (scenarioName.equals(Scenario.CURRENT_NAME)) {
+            f.problemAt(e.key(), p, "'current' is the built-in scenario with nothing applied; pick another name");
+            continue;
+          }
+          if (!(e.value() instanceof YamlNode.Map)) {
+            f.problemAt(e.value(), p, "expected a mapping (apply, replace, add, remove), found " + YamlNode.describe(e.value()));
+            continue;
+          }
+          Scenario s = scenario(Fields.of(f.file(), p, (YamlNode.Map) e.value(), f.problems(), SCENARIO_KEYS), scenarioName, refs);
+          if (s != null) {
+            scenarios.put(scenarioName, s);
+          }
+        }
+      }
+    }
+    if (id == null || !f.problems().isEmpty()) {
+      return null;
+    }
+    Stack st = new Stack(id, name, Boolean.TRUE.equals(isDefault), perAgent, shared, scenarios, src, f.origin());
+    return new Entry("stack", id, st, refs, source);
+  }
+
+  private static List<String> serviceList(Fields f, String key, List<Ref> refs, String scenario) {
+    List<String> ids = new ArrayList<>();
+    for (Fields.IdAt at : f.ids(key, false)) {
+      ids.add(at.id());
+      refs.add(new Ref(at.id(), RefKind.SERVICE, scenario, at.path(), at.origin()));
+    }
+    return ids;
+  }
+
+  private static Scenario scenario(Fields s, String scenarioName, List<Ref> refs) {
+    boolean applyAll = false;
+    List<String> apply = new ArrayList<>();
+    if (s.has("apply")) {
+      YamlNode a = s.node("apply");
+      if (a instanceof Scalar sc && sc.value().equals("all")) {
+        applyAll = true;
+      } else if (a instanceof YamlNode.Seq) {
+        for (Fields.IdAt at : s.ids("apply", false)) {
+          apply.add(at.id());
+          refs.add(new Ref(at.id(), RefKind.OPTIMIZATION, scenarioName, at.path(), at.origin()));
+        }
+      } else {
+        s.problem("apply", "expected 'all' or a list of optimization ids");
+      }
+    }
+    Map<String, String> replace = new LinkedHashMap<>();
+    if (s.has("replace")) {
+      YamlNode r = s.node("replace");
+      if (!(r instanceof YamlNode.Map rm)) {
+        s.problem("replace", "expected a mapping from a service id to the id that replaces it");
+      } else {
+        for (YamlNode.Entry e : rm.entries().values()) {
+          String from = e.key().value();
+          String p = s.pathOf("replace") + "." + from;
+          if (!(e.value() instanceof Scalar to) || !Fields.ID.matcher(to.value()).matches()) {
+            s.problemAt(e.value(), p, "expected the id of the service that takes the place of '" + from + "'");
+            continue;
+          }
+          if (!Fields.ID.matcher(from).matches()) {
+            s.problemAt(e.key(), p, "'" + Problem.oneLine(Fields.abbreviate(from)) + "' is not a valid id");
+            continue;
+          }
+          replace.put(from, to.value());
+          refs.add(new Ref(from, RefKind.STACK_MEMBER, scenarioName, p, new Origin(s.file(), e.key().line(), e.key().column())));
+          refs.add(new Ref(to.value(), RefKind.SERVICE, scenarioName, p, new Origin(s.file(), to.line(), to.column())));
+        }
+      }
+    }
+    List<String> addPerAgent = List.of();
+    List<String> addShared = List.of();
+    if (s.has("add")) {
+      Fields add = s.map("add", false, SCENARIO_ADD_KEYS);
+      if (add != null) {
+        addPerAgent = serviceList(add, "per_agent", refs, scenarioName);
+        addShared = serviceList(add, "shared", refs, scenarioName);
+      }
+    }
+    List<String> remove = new ArrayList<>();
+    for (Fields.IdAt at : s.ids("remove", false)) {
+      remove.add(at.id());
+      refs.add(new Ref(at.id(), RefKind.STACK_MEMBER, scenarioName, at.path(), at.origin()));
+    }
+    String description = s.string("description", false);
+    s.string("source", false);
+    return new Scenario(scenarioName, applyAll, apply, replace, addPerAgent, addShared, remove, description,
+        s.origin());
+  }
+}

@@ -1,0 +1,299 @@
+package dev.headroom.load;
+
+import dev.headroom.load.CatalogFileReader.Entry;
+import dev.headroom.load.CatalogFileReader.Identity;
+import dev.headroom.load.CatalogFileReader.Ref;
+import dev.headroom.model.Catalog;
+import dev.headroom.model.Host;
+import dev.headroom.model.Optimization;
+import dev.headroom.model.Scenario;
+import dev.headroom.model.Service;
+import dev.headroom.model.Stack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads the catalog in layers: the built-in files (inside the jar, sources in {@code profiles/}),
+ * then each user catalog ({@code HEADROOM_CATALOG}, then {@code --catalog}) in order. A later layer
+ * overrides an id of the same kind from an earlier one; two files of one layer with the same kind
+ * and id are an error. References are checked on the merged result. Every problem of every file is
+ * collected before anything is thrown.
+ */
+public final class CatalogLoader {
+
+  /** Lists the built-in files; a test keeps it equal to the contents of {@code profiles/}. */
+  public static final String BUILTIN_INDEX = "profiles/index.txt";
+
+  private static final int MAX_WALK_DEPTH = 16;
+  private static final int MAX_FILES = 10_000;
+
+  /** The merged catalog, the files it came from, and what each layer held. */
+  public record Result(Catalog catalog, List<Path> files, int fileCount) {}
+
+  private final YamlReader yaml;
+  private final CatalogFileReader reader;
+
+  public CatalogLoader(YamlReader yaml) {
+    this.yaml = yaml;
+    this.reader = new CatalogFileReader(yaml);
+  }
+
+  /** Built-in catalog plus {@code userCatalogs} (files or directories), later ones winning. */
+  public Result load(List<Path> userCatalogs) {
+    return load(true, userCatalogs);
+  }
+
+  public Result load(boolean builtin, List<Path> userCatalogs) {
+    Problems problems = new Problems();
+    List<List<Source>> layers = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    if (builtin) {
+      layers.add(builtinSources(problems));
+    }
+    for (Path p : userCatalogs) {
+      List<Source> layer = userSources(p, problems);
+      layer.stream().map(Source::path).forEach(files::add);
+      layers.add(layer);
+    }
+    Catalog catalog = merge(layers, problems);
+    problems.throwIfAny();
+    int count = layers.stream().mapToInt(List::size).sum();
+    return new Result(catalog, files, count);
+  }
+
+  // ------------------------------------------------------------------ sources
+
+  private List<Source> builtinSources(Problems problems) {
+    List<Source> sources = new ArrayList<>();
+    for (String rel : builtinIndex()) {
+      String resource = "profiles/" + rel;
+      try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          problems.add(Problem.at(resource, "built-in catalog file is missing from the jar"));
+          continue;
+        }
+        sources.add(new Source(resource, null, in.readAllBytes()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return sources;
+  }
+
+  /** The relative paths listed in {@code profiles/index.txt}. */
+  public static List<String> builtinIndex() {
+    try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(BUILTIN_INDEX)) {
+      if (in == null) {
+        throw new IllegalStateException("the built-in catalog index " + BUILTIN_INDEX + " is missing from the jar");
+      }
+      List<String> out = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String l = line.strip();
+        if (!l.isEmpty() && !l.startsWith("#")) {
+          out.add(l);
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<Source> userSources(Path root, Problems problems) {
+    String rootName = root.toString();
+    List<Source> out = new ArrayList<>();
+    if (!Files.exists(root)) {
+      problems.add(Problem.at(rootName, "no such file or directory (given as a catalog)"));
+      return out;
+    }
+    if (!Files.isDirectory(root)) {
+      readInto(root, rootName, out, problems);
+      return out;
+    }
+    List<Path> found;
+    try (Stream<Path> walk = Files.walk(root, MAX_WALK_DEPTH, new FileVisitOption[0])) {
+      found =
+          walk.filter(p -> Files.isRegularFile(p))
+              .filter(p -> isYaml(p.getFileName().toString()))
+              .filter(p -> !isHidden(root.relativize(p)))
+              .sorted()
+              .limit(MAX_FILES + 1L)
+              .toList();
+    } catch (IOException | UncheckedIOException e) {
+      problems.add(Problem.at(rootName, "cannot list the directory: " + e.getMessage()));
+      return out;
+    }
+    if (found.size() > MAX_FILES) {
+      problems.add(Problem.at(rootName, "holds more than " + MAX_FILES + " YAML files; point --catalog at a smaller directory"));
+      return out;
+    }
+    if (found.isEmpty()) {
+      problems.add(Problem.at(rootName, "holds no .yaml or .yml files"));
+    }
+    for (Path p : found) {
+      readInto(p, p.toString(), out, problems);
+    }
+    return out;
+  }
+
+  private void readInto(Path p, String name, List<Source> out, Problems problems) {
+    try {
+      out.add(Source.read(p, name, yaml.limits().maxFileSize()));
+    } catch (InputException e) {
+      problems.addAll(e.problems());
+    }
+  }
+
+  private static boolean isYaml(String name) {
+    return name.endsWith(".yaml") || name.endsWith(".yml");
+  }
+
+  private static boolean isHidden(Path rel) {
+    for (Path part : rel) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ merge and check
+
+  private Catalog merge(List<List<Source>> layers, Problems problems) {
+    Map<String, Entry> hosts = new LinkedHashMap<>();
+    Map<String, Entry> services = new LinkedHashMap<>();
+    Map<String, Entry> stacks = new LinkedHashMap<>();
+    Map<String, Integer> stackLayer = new HashMap<>();
+    Set<String> broken = new HashSet<>();
+    int layerNo = 0;
+    for (List<Source> layer : layers) {
+      Map<String, Source> inLayer = new HashMap<>();
+      List<Entry> defaults = new ArrayList<>();
+      for (Source src : layer) {
+        List<Identity> identity = new ArrayList<>();
+        Entry e = reader.read(src, problems, identity);
+        if (e == null) {
+          identity.forEach(i -> broken.add(i.kind() + "/" + i.id()));
+          continue;
+        }
+        String key = e.kind() + "/" + e.id();
+        Source first = inLayer.putIfAbsent(key, src);
+        if (first != null) {
+          problems.add(Problem.at(src.name(), e.kind() + " id '" + e.id() + "' is also defined in " + first.name()));
+          continue;
+        }
+        switch (e.kind()) {
+          case "host" -> hosts.put(e.id(), e);
+          case "service" -> services.put(e.id(), e);
+          default -> {
+            stacks.put(e.id(), e);
+            stackLayer.put(e.id(), layerNo);
+            if (((Stack) e.value()).isDefault()) {
+              defaults.add(e);
+            }
+          }
+        }
+      }
+      if (defaults.size() > 1) {
+        problems.add(Problem.at(defaults.get(1).source().name(),
+            "stack '" + defaults.get(1).id() + "' is marked default, and so is '" + defaults.get(0).id() + "' in "
+                + defaults.get(0).source().name() + "; only one stack of a catalog can be the default"));
+      }
+      layerNo++;
+    }
+    Map<String, Service> serviceModels = new LinkedHashMap<>();
+    services.forEach((id, e) -> serviceModels.put(id, (Service) e.value()));
+    for (Entry e : stacks.values()) {
+      checkRefs((Stack) e.value(), e.refs(), serviceModels, broken, problems);
+    }
+    String defaultStack = null;
+    int defaultLayer = -1;
+    for (Entry e : stacks.values()) {
+      Stack s = (Stack) e.value();
+      int layer = stackLayer.get(s.id());
+      if (s.isDefault() && layer >= defaultLayer) {
+        defaultStack = s.id();
+        defaultLayer = layer;
+      }
+    }
+    Map<String, Host> hostModels = new LinkedHashMap<>();
+    hosts.forEach((id, e) -> hostModels.put(id, (Host) e.value()));
+    Map<String, Stack> stackModels = new LinkedHashMap<>();
+    stacks.forEach((id, e) -> stackModels.put(id, (Stack) e.value()));
+    return new Catalog(hostModels, serviceModels, stackModels, defaultStack);
+  }
+
+  private static void checkRefs(
+      Stack stack, List<Ref> refs, Map<String, Service> services, Set<String> broken, Problems problems) {
+    for (Ref r : refs) {
+      String where = r.scenario() == null ? "" : " (scenario " + r.scenario() + ")";
+      switch (r.kind()) {
+        case SERVICE -> {
+          if (!services.containsKey(r.id()) && !broken.contains("service/" + r.id())) {
+            problems.add(new Problem(r.origin().file(), r.origin().line(), r.origin().column(), r.path(),
+                "unknown service '" + r.id() + "'" + where + Suggestions.didYouMean(r.id(), services.keySet())));
+          }
+        }
+        case STACK_MEMBER -> {
+          Set<String> members = new LinkedHashSet<>(stack.perAgent());
+          members.addAll(stack.shared());
+          Scenario sc = stack.scenarios().get(r.scenario());
+          if (sc != null) {
+            members.addAll(sc.addPerAgent());
+            members.addAll(sc.addShared());
+          }
+          if (!members.contains(r.id())) {
+            problems.add(new Problem(r.origin().file(), r.origin().line(), r.origin().column(), r.path(),
+                "'" + r.id() + "' is not a service of stack '" + stack.id() + "'" + where + Suggestions.didYouMean(r.id(), members)));
+          }
+        }
+        case OPTIMIZATION -> {
+          Scenario sc = stack.scenarios().get(r.scenario());
+          Set<String> known = new LinkedHashSet<>();
+          for (String sid : scenarioServices(stack, sc)) {
+            Service s = services.get(sid);
+            if (s == null) {
+              continue;
+            }
+            for (Optimization o : s.optimizations()) {
+              known.add(o.id());
+            }
+          }
+          if (!known.contains(r.id())) {
+            problems.add(new Problem(r.origin().file(), r.origin().line(), r.origin().column(), r.path(),
+                "unknown optimization '" + r.id() + "'" + where + ": no service of the scenario has it"
+                    + Suggestions.didYouMean(r.id(), known)));
+          }
+        }
+      }
+    }
+  }
+
+  /** The service ids a scenario runs: the stack's, replaced, removed and added. */
+  static List<String> scenarioServices(Stack stack, Scenario sc) {
+    List<String> ids = new ArrayList<>();
+    Stream.concat(stack.perAgent().stream(), stack.shared().stream())
+        .filter(id -> sc == null || !sc.remove().contains(id))
+        .map(id -> sc == null ? id : sc.replace().getOrDefault(id, id))
+        .forEach(ids::add);
+    if (sc != null) {
+      ids.addAll(sc.addPerAgent());
+      ids.addAll(sc.addShared());
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.headroom.load;
+
+/**
+ * One thing wrong with an input, printed as one line: {@code file:line:col: path.to.key: reason}.
+ * Line and column are 1-based; 0 when unknown. {@code path} may be empty.
+ */
+public record Problem(String file, int line, int column, String path, String reason) {
+
+  public Problem {
+    file = file == null ? "" : file;
+    path = path == null ? "" : path;
+    reason = oneLine(reason == null ? "invalid input" : reason);
+  }
+
+  public static Problem at(String file, String reason) {
+    return new Problem(file, 0, 0, "", reason);
+  }
+
+  /** Without the {@code error: } prefix. */
+  public String format() {
+    StringBuilder sb = new StringBuilder();
+    if (!file.isEmpty()) {
+      sb.append(file);
+      if (line > 0) {
+        sb.append(':').append(line);
+        if (column > 0) {
+          sb.append(':').append(column);
+        }
+      }
+      sb.append(": ");
+    }
+    if (!path.isEmpty()) {
+      sb.append(path).append(": ");
+    }
+    sb.append(reason);
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return format();
+  }
+
+  /** Newlines and other control characters would break the one-line-per-problem contract. */
+  static String oneLine(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t') {
+        sb.append(' ');
+      } else if (Character.isISOControl(c) || isBidiControl(c)) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString().strip();
+  }
+
+  private static boolean isBidiControl(char c) {
+    return c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u200e' || c == '\u200f';
+  }
+}

@@ -1,0 +1,34 @@
+package dev.headroom.render;
+
+import dev.headroom.model.Range;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Number formats shared by the renderers. */
+public final class Formats {
+  private Formats() {}
+
+  /** A fraction as a percentage with one decimal: {@code 3.407407 -> 340.7%}. Display only. */
+  public static String percent(BigDecimal fraction) {
+    if (fraction == null) {
+      return "n/a";
+    }
+    return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+  }
+
+  /** A threshold as a percentage without needless decimals: {@code 0.80 -> 80%}, {@code 0.875 -> 87.5%}. */
+  public static String threshold(BigDecimal fraction) {
+    BigDecimal p = fraction.movePointRight(2).stripTrailingZeros();
+    return (p.scale() < 0 ? p.setScale(0) : p).toPlainString() + "%";
+  }
+
+  /** {@code 1256..1472 MiB}, or one value when the range is exact. */
+  public static String range(Range r) {
+    return r.toString();
+  }
+
+  /** "1 agent", "2 agents". */
+  public static String agents(long n) {
+    return n == 1 ? "1 agent" : n + " agents";
+  }
+}

@@ -1,0 +1,61 @@
+package dev.headroom.render;
+
+import dev.headroom.model.Host;
+import dev.headroom.solve.PlanResult;
+import dev.headroom.solve.ServiceDemand;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code plan --format markdown}: a section a team can paste into a pull request or a report. */
+public final class PlanMarkdown {
+  private PlanMarkdown() {}
+
+  public static void render(PlanResult p, PrintWriter out) {
+    Host h = p.request().host();
+    out.println("## " + Markdown.escape(p.request().stack().id()) + " on " + Markdown.escape(h.id()) + ": "
+        + p.status().id());
+    out.println();
+    out.println(Formats.agents(p.agents()) + ", scenario `" + p.request().scenario().name() + "`, basis "
+        + p.request().basis().id() + ", " + p.request().estimate().id() + " estimate. " + Markdown.escape(h.name()) + ": "
+        + h.memoryTotal() + " total, " + h.memoryReserved() + " reserved, **" + p.available() + " available**.");
+    out.println();
+    List<List<String>> rows = new ArrayList<>();
+    for (ServiceDemand d : p.services()) {
+      String applied = d.applied().isEmpty() ? "" : " (" + d.applied().size() + " optimizations)";
+      rows.add(List.of(
+          "`" + Markdown.escape(d.service().id()) + "`",
+          d.scope().id(),
+          Long.toString(d.instances()),
+          Formats.range(d.memory()) + applied,
+          Formats.range(d.totalMemory()),
+          Markdown.escape(d.service().origin().toString())));
+    }
+    out.print(Markdown.table(List.of("Service", "Scope", "N", "Each", "Total", "Source"), "llrrrl", rows));
+    out.println();
+    List<List<String>> summary = new ArrayList<>();
+    summary.add(List.of("Per agent", Formats.range(p.perAgent())));
+    if (!p.shared().isZero()) {
+      summary.add(List.of("Shared", Formats.range(p.shared())));
+    }
+    summary.add(List.of("Total", Formats.range(p.total())));
+    summary.add(List.of("Available", p.available().toString()));
+    summary.add(List.of("Headroom", PlanText.headroom(p)));
+    summary.add(List.of("Utilization", PlanText.utilization(p)));
+    if (p.cpuTotal() != null || h.cpu() != null) {
+      summary.add(List.of("CPU", PlanText.cpu(p)));
+    }
+    if (!p.gpuTotal().isZero()) {
+      summary.add(List.of("GPU", p.gpuTotal() + " (" + p.gpuStatus().id() + ")"));
+    }
+    summary.add(List.of("Status", "**" + p.status().id() + "**" + PlanText.statusReason(p)));
+    summary.add(List.of("Max agents", PlanText.maxAgents(p)));
+    out.print(Markdown.table(List.of("", ""), "ll", summary));
+    if (!p.notes().isEmpty()) {
+      out.println();
+      for (String n : p.notes()) {
+        out.println("> " + Markdown.escape(n));
+      }
+    }
+  }
+}

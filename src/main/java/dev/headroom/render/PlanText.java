@@ -1,0 +1,121 @@
+package dev.headroom.render;
+
+import dev.headroom.model.Bytes;
+import dev.headroom.model.Estimate;
+import dev.headroom.model.Host;
+import dev.headroom.solve.Capacity;
+import dev.headroom.solve.PlanResult;
+import dev.headroom.solve.ServiceDemand;
+import dev.headroom.solve.Status;
+import dev.headroom.render.TextTable.Align;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** A plan for a terminal: the per-service table, then the sums, the verdict and max agents. */
+public final class PlanText {
+  private PlanText() {}
+
+  public static void render(PlanResult p, Style style, PrintWriter out) {
+    Host h = p.request().host();
+    out.println(style.bold(Style.clean(p.request().stack().id()) + " on " + Style.clean(h.id())) + " (" + Style.clean(h.name()) + "): "
+        + Formats.agents(p.agents()) + ", scenario " + Style.clean(p.request().scenario().name()) + ", basis "
+        + p.request().basis().id() + (p.request().estimate() == Estimate.LOW ? ", low estimate" : ""));
+    out.println();
+    TextTable t =
+        new TextTable(
+            List.of("SERVICE", "SCOPE", "N", "EACH", "TOTAL", "SOURCE"),
+            Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.LEFT);
+    for (ServiceDemand d : p.services()) {
+      String each = Formats.range(d.memory());
+      if (!d.applied().isEmpty()) {
+        each += " (-" + d.applied().size() + " opt)";
+      }
+      t.row(Style.clean(d.service().id()), d.scope().id(), Long.toString(d.instances()), each,
+          Formats.range(d.totalMemory()), Style.clean(d.service().origin().toString()));
+    }
+    out.print(t.render());
+    out.println();
+    Bytes avail = p.available();
+    TextTable s = new TextTable(List.of("", ""), Align.LEFT, Align.LEFT);
+    s.row("per agent", Formats.range(p.perAgent()));
+    if (!p.shared().isZero()) {
+      s.row("shared", Formats.range(p.shared()));
+    }
+    s.row("total", Formats.range(p.total()) + " for " + Formats.agents(p.agents()));
+    s.row("available", avail + " (" + h.memoryTotal() + " total - " + h.memoryReserved() + " reserved)");
+    s.row("headroom", headroom(p));
+    s.row("utilization", utilization(p));
+    if (p.cpuTotal() != null || h.cpu() != null) {
+      s.row("cpu", cpu(p));
+    }
+    if (!p.gpuTotal().isZero()) {
+      s.row("gpu", p.gpuTotal() + (h.gpu() == null ? " (host has no GPU)" : " of " + h.gpu().memory()) + " " + style.statusLower(p.gpuStatus()));
+    }
+    s.row("status", style.status(p.status()) + statusReason(p));
+    s.row("max agents", maxAgents(p));
+    String table = s.render();
+    // the header row of this two-column table is empty: drop it
+    out.print(table.substring(table.indexOf('\n') + 1));
+    for (String n : p.notes()) {
+      out.println("note: " + Style.clean(n));
+    }
+  }
+
+  static String headroom(PlanResult p) {
+    Bytes worst = p.headroomWorst();
+    Bytes best = p.headroomBest();
+    if (worst.equals(best)) {
+      return worst.isNegative() ? worst + " (over by " + new Bytes(-worst.value()) + ")" : worst.toString();
+    }
+    return worst + " worst, " + best + " best";
+  }
+
+  static String utilization(PlanResult p) {
+    String u =
+        p.total().isExact()
+            ? Formats.percent(p.utilizationHigh())
+            : Formats.percent(p.utilizationLow()) + ".." + Formats.percent(p.utilizationHigh());
+    Host h = p.request().host();
+    return u + " of available (warn " + Formats.threshold(h.thresholds().warn()) + ", critical "
+        + Formats.threshold(h.thresholds().critical()) + ")";
+  }
+
+  static String cpu(PlanResult p) {
+    String avail = p.cpuAvailable() == null ? "the host profile gives no cores" : p.cpuAvailable() + " cores available";
+    if (p.cpuTotal() == null) {
+      return "no CPU figures in the stack (" + avail + ")";
+    }
+    String over = p.cpuOver().isZero() ? "" : ", " + p.cpuOver() + " over";
+    return p.cpuTotal() + " cores asked for, " + avail + over;
+  }
+
+  static String statusReason(PlanResult p) {
+    Estimate e = p.request().estimate();
+    Bytes over = p.total().end(e).minus(p.available());
+    if (p.memoryStatus() == Status.OVERFLOW) {
+      return " (memory over by " + over + " at the " + e.id() + " estimate)";
+    }
+    return "";
+  }
+
+  /** "0 (1 agent needs up to 766 MiB, 177.3% of available)": why the next agent does not fit. */
+  static String maxAgents(PlanResult p) {
+    if (p.maxAgents().isEmpty()) {
+      return "unbounded (no per-agent demand)";
+    }
+    long n = p.maxAgents().get();
+    Estimate e = p.request().estimate();
+    String critical = Formats.threshold(p.request().host().thresholds().critical());
+    if (n == Long.MAX_VALUE) {
+      return Long.toString(n);
+    }
+    try {
+      Bytes next = Capacity.total(p.shared(), p.perAgent(), n + 1).end(e);
+      String nextUtil = Formats.percent(Capacity.utilization(next, p.available()));
+      return n + " (" + Formats.agents(n + 1) + " would need " + (e == Estimate.HIGH ? "up to " : "") + next + ", " + nextUtil
+          + " of available; the limit is " + critical + ")";
+    } catch (ArithmeticException overflow) {
+      return Long.toString(n);
+    }
+  }
+}
