@@ -1,9 +1,13 @@
 package dev.headroom.cli;
 
+import dev.headroom.render.CatalogListing;
 import picocli.CommandLine.Command;
 
-@Command(name = "hosts", mixinStandardHelpOptions = true)
-public final class HostsCommand implements Runnable {
+/** {@code headroom hosts}. */
+@Command(name = "hosts", mixinStandardHelpOptions = true, description = "List the hosts of the catalog: memory, reserve, available memory, cores, GPU, thresholds and source.")
+public final class HostsCommand extends ListCommand {
   @Override
-  public void run() {}
+  CatalogListing.Kind kind() {
+    return CatalogListing.Kind.HOSTS;
+  }
 }

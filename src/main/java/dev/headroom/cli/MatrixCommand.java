@@ -1,9 +1,94 @@
 package dev.headroom.cli;
 
+import dev.headroom.load.CatalogLoader;
+import dev.headroom.model.Catalog;
+import dev.headroom.model.Host;
+import dev.headroom.model.Scenario;
+import dev.headroom.model.Stack;
+import dev.headroom.render.MatrixJson;
+import dev.headroom.render.MatrixMarkdown;
+import dev.headroom.render.MatrixText;
+import dev.headroom.render.Style;
+import dev.headroom.solve.MatrixResult;
+import dev.headroom.solve.Planner;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "matrix", mixinStandardHelpOptions = true)
-public final class MatrixCommand implements Runnable {
+/** {@code headroom matrix}: agents 1..N down, hosts across, for every scenario. */
+@Command(
+    name = "matrix",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Deployment matrix: rows are agent counts 1..N for each scenario, columns are hosts; each cell is the",
+      "utilization of available memory and the status. The last row of each scenario is the most agents that fit.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  headroom matrix --host pi-zero-2w,pi-4b-4gb,g4dn-xlarge",
+      "  headroom matrix --hosts all --stack agent-hive --max-agents 8 --format markdown -o matrix.md",
+      "",
+      "Exit codes: 0 computed (overflowing cells are results, not failures), 2 usage or input error."
+    })
+public final class MatrixCommand implements Callable<Integer> {
+
+  /** Rows beyond this are not a matrix anyone reads; the bound also keeps a typo from running for minutes. */
+  static final long MAX_ROWS = 10_000;
+
+  @ParentCommand HeadroomCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"--host", "--hosts"}, paramLabel = "HOST", split = ",", defaultValue = "all",
+      description = "Host ids, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
+  List<String> hosts = new ArrayList<>();
+
+  @Option(names = "--scenario", paramLabel = "NAME", split = ",", defaultValue = "all",
+      description = "Scenarios, comma-separated, or 'all' (default: ${DEFAULT-VALUE}: current and every scenario of the stack).")
+  List<String> scenarios = new ArrayList<>();
+
+  @Option(names = "--max-agents", paramLabel = "N", defaultValue = "5",
+      description = "Rows 1..N per scenario (default: ${DEFAULT-VALUE}).")
+  long maxAgents;
+
+  @Mixin PlanOptions plan;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Mixin OutputOptions output;
+
   @Override
-  public void run() {}
+  public Integer call() {
+    if (maxAgents < 1 || maxAgents > MAX_ROWS) {
+      throw new HeadroomCommand.UsageError("--max-agents must be between 1 and " + MAX_ROWS + ", got " + maxAgents);
+    }
+    CatalogLoader.Result loaded = root.loadCatalog();
+    Catalog catalog = loaded.catalog();
+    List<Host> hs = Lookup.hosts(catalog, hosts);
+    Stack s = Lookup.stack(catalog, plan.stack);
+    List<Scenario> scs = Lookup.scenarios(s, scenarios);
+    MatrixResult m = new Planner(catalog).matrix(hs, s, scs, maxAgents, plan.basis, plan.estimate, plan.apply);
+    StringWriter buf = new StringWriter();
+    PrintWriter w = new PrintWriter(buf);
+    switch (format) {
+      case JSON -> MatrixJson.render(m, w);
+      case MARKDOWN -> MatrixMarkdown.render(m, w);
+      default -> MatrixText.render(m, new Style(root.color() && output.output == null), w);
+    }
+    w.flush();
+    Output.emit(buf.toString(), output.output, output.force, loaded.files(), spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
 }

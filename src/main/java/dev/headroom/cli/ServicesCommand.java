@@ -1,9 +1,13 @@
 package dev.headroom.cli;
 
+import dev.headroom.render.CatalogListing;
 import picocli.CommandLine.Command;
 
-@Command(name = "services", mixinStandardHelpOptions = true)
-public final class ServicesCommand implements Runnable {
+/** {@code headroom services}. */
+@Command(name = "services", mixinStandardHelpOptions = true, description = "List the services of the catalog: footprint, components, optimizations, container limits and source.")
+public final class ServicesCommand extends ListCommand {
   @Override
-  public void run() {}
+  CatalogListing.Kind kind() {
+    return CatalogListing.Kind.SERVICES;
+  }
 }

@@ -1,9 +1,13 @@
 package dev.headroom.cli;
 
+import dev.headroom.render.CatalogListing;
 import picocli.CommandLine.Command;
 
-@Command(name = "stacks", mixinStandardHelpOptions = true)
-public final class StacksCommand implements Runnable {
+/** {@code headroom stacks}. */
+@Command(name = "stacks", mixinStandardHelpOptions = true, description = "List the stacks of the catalog: services per agent and shared, their footprint, and scenarios.")
+public final class StacksCommand extends ListCommand {
   @Override
-  public void run() {}
+  CatalogListing.Kind kind() {
+    return CatalogListing.Kind.STACKS;
+  }
 }

@@ -1,0 +1,43 @@
+package dev.headroom.cli;
+
+import dev.headroom.load.CatalogLoader;
+import dev.headroom.render.CatalogListing;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The shared body of {@code hosts}, {@code stacks} and {@code services}. */
+abstract class ListCommand implements Callable<Integer> {
+
+  @ParentCommand HeadroomCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Mixin OutputOptions output;
+
+  abstract CatalogListing.Kind kind();
+
+  @Override
+  public Integer call() {
+    CatalogLoader.Result loaded = root.loadCatalog();
+    StringWriter buf = new StringWriter();
+    PrintWriter w = new PrintWriter(buf);
+    switch (format) {
+      case JSON -> CatalogListing.json(loaded.catalog(), kind(), w);
+      case MARKDOWN -> CatalogListing.markdown(loaded.catalog(), kind(), w);
+      default -> CatalogListing.text(loaded.catalog(), kind(), w);
+    }
+    w.flush();
+    Output.emit(buf.toString(), output.output, output.force, loaded.files(), spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.headroom.render;
+
+import dev.headroom.model.Host;
+import dev.headroom.model.Scenario;
+import dev.headroom.render.TextTable.Align;
+import dev.headroom.solve.MatrixResult;
+import dev.headroom.solve.PlanResult;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The deployment matrix for a terminal: one row per scenario and agent count, one column per host.
+ * Demand does not depend on the host, so it is a column of its own; each host cell is utilization
+ * and status.
+ */
+public final class MatrixText {
+  private MatrixText() {}
+
+  public static void render(MatrixResult m, Style style, PrintWriter out) {
+    out.println(style.bold(Style.clean(m.stack().id()) + ": deployment matrix") + ", agents 1.." + m.maxAgents() + ", basis "
+        + m.basis().id() + ", " + m.estimate().id() + " estimate decides the status");
+    out.println();
+    List<String> headers = new ArrayList<>(List.of("SCENARIO", "AGENTS", "DEMAND"));
+    List<Align> align = new ArrayList<>(List.of(Align.LEFT, Align.RIGHT, Align.RIGHT));
+    for (Host h : m.hosts()) {
+      headers.add(Style.clean(h.id()));
+      align.add(Align.RIGHT);
+    }
+    TextTable t = new TextTable(headers, align.toArray(new Align[0]));
+    List<String> avail = new ArrayList<>(List.of("", "", "available"));
+    for (Host h : m.hosts()) {
+      avail.add(h.available().toString());
+    }
+    t.row(avail.toArray(new String[0]));
+    for (Scenario sc : m.scenarios()) {
+      t.row(blank(headers.size()));
+      for (long n = 1; n <= m.maxAgents(); n++) {
+        List<String> row = new ArrayList<>();
+        row.add(Style.clean(sc.name()));
+        row.add(Long.toString(n));
+        row.add(Formats.range(m.cell(sc, m.hosts().get(0), n).total()));
+        for (Host h : m.hosts()) {
+          PlanResult p = m.cell(sc, h, n);
+          row.add(Formats.percent(utilization(p)) + " " + style.statusLower(p.status()));
+        }
+        t.row(row.toArray(new String[0]));
+      }
+      List<String> max = new ArrayList<>(List.of(Style.clean(sc.name()), "max", ""));
+      for (Host h : m.hosts()) {
+        max.add(m.maxAgents(sc, h).map(String::valueOf).orElse("unbounded"));
+      }
+      t.row(max.toArray(new String[0]));
+    }
+    out.print(t.render());
+  }
+
+  /** The utilization at the end that decides the status. */
+  static java.math.BigDecimal utilization(PlanResult p) {
+    return p.request().estimate() == dev.headroom.model.Estimate.LOW ? p.utilizationLow() : p.utilizationHigh();
+  }
+
+  private static String[] blank(int n) {
+    String[] r = new String[n];
+    java.util.Arrays.fill(r, "");
+    return r;
+  }
+}
