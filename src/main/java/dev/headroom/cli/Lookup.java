@@ -22,12 +22,12 @@ final class Lookup {
         "unknown host '" + id + "'" + Suggestions.didYouMean(id, c.hosts().keySet()) + " ('headroom hosts' lists them)"));
   }
 
-  /** A comma-separated list of host ids, or {@code all}; duplicates dropped, order kept. */
+  /** A comma-separated list of host ids, or {@code all} (smallest first); duplicates dropped, order kept. */
   static List<Host> hosts(Catalog c, List<String> ids) {
     Set<String> wanted = new LinkedHashSet<>();
     for (String id : ids) {
       if (id.equals(ALL)) {
-        wanted.addAll(c.hosts().keySet());
+        bySize(c).forEach(h -> wanted.add(h.id()));
       } else if (!id.isBlank()) {
         wanted.add(id.strip());
       }
@@ -40,6 +40,13 @@ final class Lookup {
       out.add(host(c, id));
     }
     return out;
+  }
+
+  /** Every host, smallest available memory first, then by id. */
+  static List<Host> bySize(Catalog c) {
+    return c.hosts().values().stream()
+        .sorted(java.util.Comparator.comparing(Host::available).thenComparing(Host::id))
+        .toList();
   }
 
   static Stack stack(Catalog c, String id) {

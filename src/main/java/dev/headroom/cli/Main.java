@@ -3,6 +3,7 @@ package dev.headroom.cli;
 import dev.headroom.load.InputException;
 import dev.headroom.load.Problem;
 import dev.headroom.load.Suggestions;
+import dev.headroom.solve.TooLargeException;
 import dev.headroom.solve.UnknownIdException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -75,6 +76,11 @@ public final class Main {
     if (ex instanceof UnknownIdException u) {
       err.println("error: unknown " + u.what() + " '" + Problem.at("", u.id()).reason() + "'" + Suggestions.didYouMean(u.id(), u.known())
           + (u.known().isEmpty() ? " (the stack has none)" : ""));
+      trace(ex, root, err);
+      return ExitCode.INPUT;
+    }
+    if (ex instanceof TooLargeException) {
+      err.println("error: " + Problem.at("", ex.getMessage()).format());
       trace(ex, root, err);
       return ExitCode.INPUT;
     }

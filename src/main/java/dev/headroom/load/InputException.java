@@ -9,7 +9,7 @@ public final class InputException extends RuntimeException {
   private final transient List<Problem> problems;
 
   public InputException(List<Problem> problems) {
-    super(problems.isEmpty() ? "invalid input" : problems.get(0).format(), null, false, false);
+    super(problems.isEmpty() ? "invalid input" : problems.get(0).format());
     this.problems = List.copyOf(problems);
   }
 

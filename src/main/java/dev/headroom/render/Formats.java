@@ -8,12 +8,15 @@ import java.math.RoundingMode;
 public final class Formats {
   private Formats() {}
 
-  /** A fraction as a percentage with one decimal: {@code 3.407407 -> 340.7%}. Display only. */
+  /**
+   * A fraction as a percentage with one decimal, rounded up: {@code 3.407408 -> 340.8%}, {@code
+   * 0.900001 -> 90.1%}. Rounding up means a figure shown at or below a threshold is at or below it.
+   */
   public static String percent(BigDecimal fraction) {
     if (fraction == null) {
       return "n/a";
     }
-    return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    return fraction.movePointRight(2).setScale(1, RoundingMode.CEILING).toPlainString() + "%";
   }
 
   /** A threshold as a percentage without needless decimals: {@code 0.80 -> 80%}, {@code 0.875 -> 87.5%}. */

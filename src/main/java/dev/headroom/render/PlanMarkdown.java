@@ -46,7 +46,7 @@ public final class PlanMarkdown {
       summary.add(List.of("CPU", PlanText.cpu(p)));
     }
     if (!p.gpuTotal().isZero()) {
-      summary.add(List.of("GPU", p.gpuTotal() + " (" + p.gpuStatus().id() + ")"));
+      summary.add(List.of("GPU", PlanText.gpu(p) + " " + p.gpuStatus().id()));
     }
     summary.add(List.of("Status", "**" + p.status().id() + "**" + PlanText.statusReason(p)));
     summary.add(List.of("Max agents", PlanText.maxAgents(p)));

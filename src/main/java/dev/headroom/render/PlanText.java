@@ -49,7 +49,7 @@ public final class PlanText {
       s.row("cpu", cpu(p));
     }
     if (!p.gpuTotal().isZero()) {
-      s.row("gpu", p.gpuTotal() + (h.gpu() == null ? " (host has no GPU)" : " of " + h.gpu().memory()) + " " + style.statusLower(p.gpuStatus()));
+      s.row("gpu", gpu(p) + " " + style.statusLower(p.gpuStatus()));
     }
     s.row("status", style.status(p.status()) + statusReason(p));
     s.row("max agents", maxAgents(p));
@@ -87,6 +87,16 @@ public final class PlanText {
     }
     String over = p.cpuOver().isZero() ? "" : ", " + p.cpuOver() + " over";
     return p.cpuTotal() + " cores asked for, " + avail + over;
+  }
+
+  /** {@code 14 GiB of 16 GiB GPU memory (87.5%)}. */
+  static String gpu(PlanResult p) {
+    Host.Gpu g = p.request().host().gpu();
+    if (g == null) {
+      return p.gpuTotal() + " of GPU memory, and the host has no GPU:";
+    }
+    return p.gpuTotal() + " of " + g.memory() + " GPU memory (" + Formats.percent(Capacity.utilization(p.gpuTotal(), g.memory()))
+        + "):";
   }
 
   static String statusReason(PlanResult p) {

@@ -50,12 +50,15 @@ public final class Capacity {
     return available.minus(demand);
   }
 
-  /** u = demand / available, rounded half-up to {@link #UTILIZATION_SCALE} decimals (display only). */
+  /**
+   * u = demand / available, rounded up (never down) to {@link #UTILIZATION_SCALE} decimals, so a
+   * printed utilization never understates use. Display only: statuses compare exactly.
+   */
   public static BigDecimal utilization(Bytes demand, Bytes capacity) {
     if (capacity.isZero()) {
       return null;
     }
-    return demand.toBigDecimal().divide(capacity.toBigDecimal(), UTILIZATION_SCALE, RoundingMode.HALF_UP);
+    return demand.toBigDecimal().divide(capacity.toBigDecimal(), UTILIZATION_SCALE, RoundingMode.CEILING);
   }
 
   /**

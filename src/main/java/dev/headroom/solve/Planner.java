@@ -96,7 +96,22 @@ public final class Planner {
     return applied;
   }
 
+  /**
+   * Computes one plan.
+   *
+   * @throws TooLargeException when a sum or product would pass 2^63-1 bytes
+   * @throws UnknownIdException when {@code --apply} names an optimization the scenario does not have
+   */
   public PlanResult plan(PlanRequest r) {
+    try {
+      return compute(r);
+    } catch (ArithmeticException e) {
+      throw new TooLargeException(
+          "the demand of " + r.agents() + " agents of " + r.stack().id() + " is too large to compute exactly (over 8 EiB, 2^63-1 bytes)", e);
+    }
+  }
+
+  private PlanResult compute(PlanRequest r) {
     List<Member> members = members(r.stack(), r.scenario());
     Set<String> applied = appliedIds(members, r.scenario(), r.apply());
     List<ServiceDemand> demands = new ArrayList<>();

@@ -68,9 +68,11 @@ class CapacityTest {
   }
 
   @Test
-  void utilizationIsRoundedForDisplayOnly() {
-    // 1472 / 432 = 3.407407... → 3.407407 at six decimals
-    assertThat(Capacity.utilization(mib(1472), mib(432))).isEqualByComparingTo("3.407407");
+  void utilizationIsRoundedUpForDisplayOnly() {
+    // 1472 / 432 = 3.4074074... → rounded up at six decimals: 3.407408
+    assertThat(Capacity.utilization(mib(1472), mib(432))).isEqualByComparingTo("3.407408");
+    // 900 MiB + 1 byte of 1000 MiB = 0.90000000095... → 0.900001, never 0.900000
+    assertThat(Capacity.utilization(mib(900).plus(new Bytes(1)), mib(1000))).isEqualByComparingTo("0.900001");
     // 0 / x = 0
     assertThat(Capacity.utilization(Bytes.ZERO, mib(432))).isEqualByComparingTo("0");
   }
