@@ -6,6 +6,7 @@ import dev.headroom.model.Catalog;
 import dev.headroom.model.Host;
 import dev.headroom.model.Scenario;
 import dev.headroom.model.Stack;
+import dev.headroom.render.CatalogListing;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Lookup {
     Set<String> wanted = new LinkedHashSet<>();
     for (String id : ids) {
       if (id.equals(ALL)) {
-        bySize(c).forEach(h -> wanted.add(h.id()));
+        CatalogListing.bySize(c).forEach(h -> wanted.add(h.id()));
       } else if (!id.isBlank()) {
         wanted.add(id.strip());
       }
@@ -40,13 +41,6 @@ final class Lookup {
       out.add(host(c, id));
     }
     return out;
-  }
-
-  /** Every host, smallest available memory first, then by id. */
-  static List<Host> bySize(Catalog c) {
-    return c.hosts().values().stream()
-        .sorted(java.util.Comparator.comparing(Host::available).thenComparing(Host::id))
-        .toList();
   }
 
   static Stack stack(Catalog c, String id) {

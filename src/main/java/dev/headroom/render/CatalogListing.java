@@ -41,9 +41,16 @@ public final class CatalogListing {
 
   // ------------------------------------------------------------------ hosts
 
+  /** Hosts smallest first (available memory, then id), as in a matrix of all hosts. */
+  public static List<Host> bySize(Catalog c) {
+    return c.hosts().values().stream()
+        .sorted(java.util.Comparator.comparing(Host::available).thenComparing(Host::id))
+        .toList();
+  }
+
   static Table hostTable(Catalog c) {
     List<List<String>> rows = new ArrayList<>();
-    for (Host h : c.hosts().values()) {
+    for (Host h : bySize(c)) {
       rows.add(List.of(
           h.id(), h.name(), h.arch() == null ? "" : h.arch(), h.memoryTotal().toString(), h.memoryReserved().toString(),
           h.available().toString(), h.cpu() == null ? "" : h.cpu().available().toString(),
@@ -65,7 +72,7 @@ public final class CatalogListing {
 
   static HostsOut hostsJson(Catalog c) {
     List<HostOut> out = new ArrayList<>();
-    for (Host h : c.hosts().values()) {
+    for (Host h : bySize(c)) {
       out.add(new HostOut(h.id(), h.name(), h.arch(), h.memoryTotal().value(), h.memoryReserved().value(),
           h.available().value(), h.swap() == null ? null : h.swap().value(),
           h.cpu() == null ? null : h.cpu().cores().cores(), h.cpu() == null ? null : h.cpu().available().cores(),

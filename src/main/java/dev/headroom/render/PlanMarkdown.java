@@ -22,16 +22,16 @@ public final class PlanMarkdown {
     out.println();
     List<List<String>> rows = new ArrayList<>();
     for (ServiceDemand d : p.services()) {
-      String applied = d.applied().isEmpty() ? "" : " (" + d.applied().size() + " optimizations)";
       rows.add(List.of(
           "`" + Markdown.escape(d.service().id()) + "`",
           d.scope().id(),
           Long.toString(d.instances()),
-          Formats.range(d.memory()) + applied,
+          Formats.range(d.memory()),
           Formats.range(d.totalMemory()),
+          PlanText.optimizations(d),
           Markdown.escape(d.service().origin().toString())));
     }
-    out.print(Markdown.table(List.of("Service", "Scope", "N", "Each", "Total", "Source"), "llrrrl", rows));
+    out.print(Markdown.table(List.of("Service", "Scope", "N", "Each", "Total", "Optimizations", "Source"), "llrrrrl", rows));
     out.println();
     List<List<String>> summary = new ArrayList<>();
     summary.add(List.of("Per agent", Formats.range(p.perAgent())));

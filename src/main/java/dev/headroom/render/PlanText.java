@@ -23,15 +23,11 @@ public final class PlanText {
     out.println();
     TextTable t =
         new TextTable(
-            List.of("SERVICE", "SCOPE", "N", "EACH", "TOTAL", "SOURCE"),
-            Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.LEFT);
+            List.of("SERVICE", "SCOPE", "N", "EACH", "TOTAL", "OPTS", "SOURCE"),
+            Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.LEFT);
     for (ServiceDemand d : p.services()) {
-      String each = Formats.range(d.memory());
-      if (!d.applied().isEmpty()) {
-        each += " (-" + d.applied().size() + " opt)";
-      }
-      t.row(Style.clean(d.service().id()), d.scope().id(), Long.toString(d.instances()), each,
-          Formats.range(d.totalMemory()), Style.clean(d.service().origin().toString()));
+      t.row(Style.clean(d.service().id()), d.scope().id(), Long.toString(d.instances()), Formats.range(d.memory()),
+          Formats.range(d.totalMemory()), optimizations(d), Style.clean(d.service().origin().toString()));
     }
     out.print(t.render());
     out.println();
@@ -59,6 +55,12 @@ public final class PlanText {
     for (String n : p.notes()) {
       out.println("note: " + Style.clean(n));
     }
+  }
+
+  /** "4/4": optimizations applied of those the service has; empty when it has none. */
+  static String optimizations(ServiceDemand d) {
+    int available = d.service().optimizations().size();
+    return available == 0 ? "" : d.applied().size() + "/" + available;
   }
 
   static String headroom(PlanResult p) {

@@ -161,7 +161,7 @@ public final class Planner {
           + " over): expect throttling; status is at least warn");
     }
     if (cpu != null && !cpuUnknown.isEmpty()) {
-      notes.add("CPU: no figure for " + String.join(", ", cpuUnknown) + "; the CPU total leaves them out");
+      notes.add("CPU: no figure for " + String.join(", ", cpuUnknown) + "; the CPU total leaves " + (cpuUnknown.size() == 1 ? "it" : "them") + " out");
     }
     Status status = Capacity.withCpu(memoryStatus.atLeast(gpuStatus), cpuOver);
 
