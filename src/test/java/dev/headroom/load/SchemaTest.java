@@ -146,6 +146,28 @@ class SchemaTest {
     }
   }
 
+  /** The complete examples of docs/catalog.md, one per kind. */
+  static Stream<Arguments> documentedExamples() {
+    Matcher block = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(read(Path.of("docs", "catalog.md")));
+    List<Arguments> examples = new ArrayList<>();
+    while (block.find()) {
+      Matcher kind = Pattern.compile("(?m)^kind: (\\w+)$").matcher(block.group(1));
+      if (kind.find()) {
+        examples.add(Arguments.of(kind.group(1), block.group(1)));
+      }
+    }
+    assertThat(examples).extracting(a -> a.get()[0]).containsExactlyInAnyOrderElementsOf(KINDS);
+    return examples.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("documentedExamples")
+  void documentedExampleIsValid(String kind, String yaml) {
+    assertThat(yaml.lines().findFirst().orElse("")).isEqualTo("# yaml-language-server: $schema=../../docs/schema/" + kind + ".schema.json");
+    assertThat(schemaProblems(kind, yaml)).as("schema").isEmpty();
+    assertThat(readerProblems(yaml)).as("reader").isEmpty();
+  }
+
   // ------------------------------------------------------------------ schema and reader agree
 
   private static final String HOST = """
