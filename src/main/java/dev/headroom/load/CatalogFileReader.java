@@ -62,8 +62,11 @@ public final class CatalogFileReader {
   /** One loaded file: a {@link Host}, {@link Service} or {@link Stack}. */
   public record Entry(String kind, String id, Object value, List<Ref> refs, Source source) {}
 
-  /** The kind and id of a file, read even when the rest is broken (so its dependants stay quiet). */
-  public record Identity(String kind, String id) {}
+  /**
+   * The kind and id of a file, read even when the rest is broken (so its dependants stay quiet),
+   * and the references of a broken stack (so a missing service is still reported).
+   */
+  public record Identity(String kind, String id, List<Ref> refs) {}
 
   private final YamlReader yaml;
 
@@ -102,9 +105,9 @@ public final class CatalogFileReader {
         };
     YamlNode idNode = map.get("id");
     if (idNode instanceof Scalar s && Fields.ID.matcher(s.value()).matches()) {
-      identity.add(new Identity(kind, s.value()));
+      identity.add(new Identity(kind, s.value(), entry == null ? List.of() : entry.refs()));
     }
-    if (!local.isEmpty()) {
+    if (!local.isEmpty() || entry == null || entry.value() == null) {
       problems.addAll(local.list());
       return null;
     }
@@ -120,7 +123,7 @@ public final class CatalogFileReader {
     if (!(k instanceof Scalar s) || !KINDS.contains(s.value())) {
       String v = k instanceof Scalar s ? s.value() : YamlNode.describe(k);
       problems.add(new Problem(file, k.line(), k.column(), "kind",
-          "unknown kind '" + Problem.oneLine(Fields.abbreviate(v)) + "'" + Suggestions.didYouMean(v, KINDS) + "; expected host, service or stack"));
+          "unknown kind '" + Problem.oneLine(Fields.abbreviate(v)) + "' (expected host, service or stack)" + Suggestions.didYouMean(v, KINDS)));
       return null;
     }
     return s.value();
@@ -148,8 +151,9 @@ public final class CatalogFileReader {
       if (total != null && total.isZero()) {
         mem.problem("total", "total memory must be above zero");
       }
-      if (total != null && r != null && r.compareTo(total) > 0) {
-        mem.problem("reserved", "reserved " + r + " is above total " + total + "; nothing would be available");
+      if (total != null && r != null && r.compareTo(total) >= 0) {
+        mem.problem("reserved", "reserved " + r + (r.equals(total) ? " equals" : " is above") + " total " + total
+            + "; nothing would be available");
       }
     }
     Bytes swap = f.bytes("swap", false);
@@ -330,8 +334,8 @@ public final class CatalogFileReader {
     List<Ref> refs = new ArrayList<>();
     List<String> perAgent = serviceList(f, "per_agent", refs, null);
     List<String> shared = serviceList(f, "shared", refs, null);
-    if (!f.has("per_agent") && !f.has("shared")) {
-      f.problemAt(f.map(), "per_agent", "a stack needs per_agent or shared services");
+    if (perAgent.isEmpty() && shared.isEmpty() && f.problems().isEmpty()) {
+      f.problemAt(f.map(), "per_agent", "a stack needs at least one service in per_agent or shared");
     }
     Set<String> seen = new HashSet<>();
     for (String s : perAgent) {
@@ -372,8 +376,12 @@ public final class CatalogFileReader {
         }
       }
     }
-    if (id == null || !f.problems().isEmpty()) {
+    if (id == null) {
       return null;
+    }
+    if (!f.problems().isEmpty()) {
+      // broken: no stack, but its references are still checked
+      return new Entry("stack", id, null, refs, source);
     }
     Stack st = new Stack(id, name, Boolean.TRUE.equals(isDefault), perAgent, shared, scenarios, src, f.origin());
     return new Entry("stack", id, st, refs, source);
@@ -397,6 +405,11 @@ public final class CatalogFileReader {
         applyAll = true;
       } else if (a instanceof YamlNode.Seq) {
         for (Fields.IdAt at : s.ids("apply", false)) {
+          if (at.id().equals("all")) {
+            s.problems().add(new Problem(at.origin().file(), at.origin().line(), at.origin().column(), at.path(),
+                "'all' inside a list is not an optimization id; write apply: all to apply every optimization"));
+            continue;
+          }
           apply.add(at.id());
           refs.add(new Ref(at.id(), RefKind.OPTIMIZATION, scenarioName, at.path(), at.origin()));
         }

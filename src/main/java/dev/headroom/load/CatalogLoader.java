@@ -179,6 +179,7 @@ public final class CatalogLoader {
     Map<String, Entry> stacks = new LinkedHashMap<>();
     Map<String, Integer> stackLayer = new HashMap<>();
     Set<String> broken = new HashSet<>();
+    List<Ref> brokenStackRefs = new ArrayList<>();
     int layerNo = 0;
     for (List<Source> layer : layers) {
       Map<String, Source> inLayer = new HashMap<>();
@@ -187,7 +188,10 @@ public final class CatalogLoader {
         List<Identity> identity = new ArrayList<>();
         Entry e = reader.read(src, problems, identity);
         if (e == null) {
-          identity.forEach(i -> broken.add(i.kind() + "/" + i.id()));
+          for (Identity i : identity) {
+            broken.add(i.kind() + "/" + i.id());
+            i.refs().stream().filter(r -> r.kind() == CatalogFileReader.RefKind.SERVICE).forEach(brokenStackRefs::add);
+          }
           continue;
         }
         String key = e.kind() + "/" + e.id();
@@ -219,7 +223,9 @@ public final class CatalogLoader {
     services.forEach((id, e) -> serviceModels.put(id, (Service) e.value()));
     for (Entry e : stacks.values()) {
       checkRefs((Stack) e.value(), e.refs(), serviceModels, broken, problems);
+      checkScenarioDuplicates((Stack) e.value(), problems);
     }
+    checkRefs(null, brokenStackRefs, serviceModels, broken, problems);
     String defaultStack = null;
     int defaultLayer = -1;
     for (Entry e : stacks.values()) {
@@ -249,13 +255,9 @@ public final class CatalogLoader {
           }
         }
         case STACK_MEMBER -> {
+          // replace and remove act on the stack's own services, not on what the scenario adds
           Set<String> members = new LinkedHashSet<>(stack.perAgent());
           members.addAll(stack.shared());
-          Scenario sc = stack.scenarios().get(r.scenario());
-          if (sc != null) {
-            members.addAll(sc.addPerAgent());
-            members.addAll(sc.addShared());
-          }
           if (!members.contains(r.id())) {
             problems.add(new Problem(r.origin().file(), r.origin().line(), r.origin().column(), r.path(),
                 "'" + r.id() + "' is not a service of stack '" + stack.id() + "'" + where + Suggestions.didYouMean(r.id(), members)));
@@ -278,6 +280,20 @@ public final class CatalogLoader {
                 "unknown optimization '" + r.id() + "'" + where + ": no service of the scenario has it"
                     + Suggestions.didYouMean(r.id(), known)));
           }
+        }
+      }
+    }
+  }
+
+  /** A scenario must not make a service run twice (a replacement or an addition already in the stack). */
+  private static void checkScenarioDuplicates(Stack stack, Problems problems) {
+    for (Scenario sc : stack.scenarios().values()) {
+      Set<String> seen = new HashSet<>();
+      for (String id : scenarioServices(stack, sc)) {
+        if (!seen.add(id)) {
+          problems.add(new Problem(sc.origin().file(), sc.origin().line(), sc.origin().column(),
+              "scenarios." + sc.name(), "service '" + id + "' would run twice in scenario " + sc.name()
+                  + " (a replacement or an addition that is already in the stack)"));
         }
       }
     }

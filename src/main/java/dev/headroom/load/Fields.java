@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class Fields {
 
   public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
-  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}(\\.[0-9]{1,18})?");
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}(\\.[0-9]{1,18})?|\\.[0-9]{1,18}");
   private static final Set<String> YAML11_BOOLEANS =
       Set.of("y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF");
 
