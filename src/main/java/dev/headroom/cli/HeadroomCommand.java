@@ -118,7 +118,7 @@ public final class HeadroomCommand implements Runnable {
     List<Path> paths = new ArrayList<>();
     String env = context.env("HEADROOM_CATALOG");
     if (env != null && !env.isBlank()) {
-      for (String p : env.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+      for (String p : java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(File.pathSeparator)).split(env, -1)) {
         if (!p.isBlank()) {
           paths.add(Path.of(p));
         }

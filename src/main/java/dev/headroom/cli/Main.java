@@ -23,10 +23,30 @@ public final class Main {
   public static void main(String... args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(args, out, err, new Context(System.getenv(), System.console() != null));
+    int code = run(args, out, err, new Context(System.getenv(), isTerminal()));
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Whether standard output is a terminal. Up to JDK 21 a non-null console means exactly that; from
+   * JDK 22 the console is never null and {@code Console.isTerminal()} (looked up reflectively, so
+   * Java 17 stays the baseline) answers instead.
+   */
+  @SuppressWarnings("SystemConsoleNull") // handled: isTerminal() where it exists
+  static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err, Context context) {

@@ -197,14 +197,15 @@ public final class CatalogFileReader {
         t.string("source", false);
         BigDecimal w = warn == null ? Thresholds.DEFAULT.warn() : warn;
         BigDecimal c = critical == null ? Thresholds.DEFAULT.critical() : critical;
-        if (w.signum() == 0) {
+        boolean unreadable = (warn == null && t.has("warn")) || (critical == null && t.has("critical"));
+        if (unreadable) {
+          // the bad value is already reported
+        } else if (w.signum() == 0) {
           t.problem("warn", "warn must be above 0");
         } else if (w.compareTo(c) > 0) {
           t.problem(warn != null ? "warn" : "critical",
               "warn " + w.toPlainString() + (warn == null ? " (the default)" : "") + " is above critical " + c.toPlainString()
                   + (critical == null ? " (the default)" : "") + "; warn must be at most critical");
-        } else if (!t.problems().isEmpty() && (warn == null && t.has("warn") || critical == null && t.has("critical"))) {
-          // already reported
         } else {
           thresholds = new Thresholds(w, c);
         }

@@ -101,7 +101,7 @@ public final class CatalogLoader {
         throw new IllegalStateException("the built-in catalog index " + BUILTIN_INDEX + " is missing from the jar");
       }
       List<String> out = new ArrayList<>();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
         String l = line.strip();
         if (!l.isEmpty() && !l.startsWith("#")) {
           out.add(l);

@@ -1,7 +1,6 @@
 package dev.headroom.load;
 
 import dev.headroom.load.YamlNode.Scalar;
-import dev.headroom.load.YamlNode.Type;
 import dev.headroom.model.Bytes;
 import dev.headroom.model.Cpu;
 import dev.headroom.model.Origin;
@@ -158,7 +157,7 @@ public final class Fields {
     if (s == null) {
       return null;
     }
-    if (s.type() == Type.BOOL) {
+    if (s.type() == YamlNode.Type.BOOL) {
       return Boolean.parseBoolean(s.value().toLowerCase(Locale.ROOT));
     }
     if (s.plain() && YAML11_BOOLEANS.contains(s.value())) {
@@ -198,7 +197,7 @@ public final class Fields {
       return null;
     }
     try {
-      if (s.type() == Type.STRING && s.value().contains("..")) {
+      if (s.type() == YamlNode.Type.STRING && s.value().contains("..")) {
         return Units.parseCatalogRange(s.value());
       }
       return Range.exactly(parseBytes(s));
@@ -246,7 +245,7 @@ public final class Fields {
     if (s == null) {
       return null;
     }
-    if (s.type() == Type.BOOL) {
+    if (s.type() == YamlNode.Type.BOOL) {
       problem(key, "expected a number of cores such as 0.5, found the boolean " + s.value());
       return null;
     }
@@ -269,7 +268,7 @@ public final class Fields {
       return null;
     }
     String v = s.value().strip();
-    if (s.type() == Type.BOOL || !DECIMAL.matcher(v).matches()) {
+    if (s.type() == YamlNode.Type.BOOL || !DECIMAL.matcher(v).matches()) {
       problem(key, "'" + abbreviate(s.value()) + "' is not a plain decimal number; expected " + what);
       return null;
     }

@@ -18,10 +18,37 @@ import java.nio.file.Path;
 /**
  * The bytes of one input file, read with a size cap before anything parses them, and the name used
  * for it in messages.
- *
- * @param path the file on disk, or null for a built-in resource
  */
-public record Source(String name, Path path, byte[] bytes) {
+public final class Source {
+
+  private final String name;
+  private final Path path;
+  private final byte[] bytes;
+
+  public Source(String name, Path path, byte[] bytes) {
+    this.name = name;
+    this.path = path;
+    this.bytes = bytes;
+  }
+
+  /** The name used in messages: the path as the user gave it, or {@code profiles/...}. */
+  public String name() {
+    return name;
+  }
+
+  /** The file on disk, or null for a built-in resource. */
+  public Path path() {
+    return path;
+  }
+
+  /** The raw bytes; callers must not modify them. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  public int size() {
+    return bytes.length;
+  }
 
   /** The default cap on an input file: 5 MiB (DESIGN.md C3; {@code --max-file-size}). */
   public static final long DEFAULT_MAX_FILE_SIZE = 5L * 1024 * 1024;

@@ -2,7 +2,6 @@ package dev.headroom.load;
 
 import dev.headroom.load.YamlNode.Entry;
 import dev.headroom.load.YamlNode.Scalar;
-import dev.headroom.load.YamlNode.Type;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -242,15 +241,15 @@ public final class YamlReader {
       boolean plain = s.isPlain();
       String tagValue = s.getTag().getValue();
       String value = s.getValue();
-      Type type;
+      YamlNode.Type type;
       String customTag = null;
       switch (tagValue) {
-        case STD + "str" -> type = Type.STRING;
-        case STD + "null" -> type = Type.NULL;
-        case STD + "bool" -> type = checkedType(s, Type.BOOL, Yaml12Resolver.BOOL12, path);
-        case STD + "int" -> type = checkedType(s, Type.INT, Yaml12Resolver.INT12, path);
-        case STD + "float" -> type = checkedType(s, Type.FLOAT, Yaml12Resolver.FLOAT12, path);
-        case STD + "merge" -> type = Type.STRING;
+        case STD + "str" -> type = YamlNode.Type.STRING;
+        case STD + "null" -> type = YamlNode.Type.NULL;
+        case STD + "bool" -> type = checkedType(s, YamlNode.Type.BOOL, Yaml12Resolver.BOOL12, path);
+        case STD + "int" -> type = checkedType(s, YamlNode.Type.INT, Yaml12Resolver.INT12, path);
+        case STD + "float" -> type = checkedType(s, YamlNode.Type.FLOAT, Yaml12Resolver.FLOAT12, path);
+        case STD + "merge" -> type = YamlNode.Type.STRING;
         default -> {
           if (!limits.allowedTags().contains(tagValue)) {
             throw error(s, path, "tag " + shortTag(tagValue) + " is not allowed; headroom reads plain YAML only");
@@ -264,24 +263,24 @@ public final class YamlReader {
     }
 
     /** An explicit {@code !!int}, {@code !!bool} or {@code !!float} must have that type's form. */
-    private Type checkedType(ScalarNode s, Type type, java.util.regex.Pattern form, String path) {
+    private YamlNode.Type checkedType(ScalarNode s, YamlNode.Type type, java.util.regex.Pattern form, String path) {
       if (!form.matcher(s.getValue()).matches()) {
         throw error(s, path, "'" + s.getValue() + "' is not a valid " + type.name().toLowerCase(java.util.Locale.ROOT));
       }
       return type;
     }
 
-    private Type typeOf(Tag t) {
+    private YamlNode.Type typeOf(Tag t) {
       if (t.equals(Tag.BOOL)) {
-        return Type.BOOL;
+        return YamlNode.Type.BOOL;
       } else if (t.equals(Tag.INT)) {
-        return Type.INT;
+        return YamlNode.Type.INT;
       } else if (t.equals(Tag.FLOAT)) {
-        return Type.FLOAT;
+        return YamlNode.Type.FLOAT;
       } else if (t.equals(Tag.NULL)) {
-        return Type.NULL;
+        return YamlNode.Type.NULL;
       }
-      return Type.STRING;
+      return YamlNode.Type.STRING;
     }
 
     private YamlNode.Map mapping(MappingNode map, int depth, String path) {
@@ -294,7 +293,7 @@ public final class YamlReader {
         if (!(k instanceof ScalarNode ks)) {
           throw error(k, path, "a key must be a plain value, not " + (k instanceof SequenceNode ? "a list" : "a mapping"));
         }
-        if (ks.isPlain() && ks.getValue().equals("<<") && (ks.getTag().equals(Tag.MERGE))) {
+        if (ks.isPlain() && ks.getValue().equals("<<") && ks.getTag().equals(Tag.MERGE)) {
           if (mergeKeySeen != null) {
             throw error(k, path, "duplicate key '<<' (first at line " + (mergeKeySeen.getStartMark().getLine() + 1) + ")");
           }
@@ -315,7 +314,7 @@ public final class YamlReader {
           continue;
         }
         Scalar key = (Scalar) convert(ks, depth + 1, path);
-        if (key.type() == Type.NULL && key.plain() && key.value().isEmpty()) {
+        if (key.type() == YamlNode.Type.NULL && key.plain() && key.value().isEmpty()) {
           throw error(k, path, "empty key");
         }
         String name = key.value();

@@ -81,7 +81,7 @@ final class Cli {
 
     /** Every line of stderr is an {@code error: } line (one line per problem). */
     ResultAssert errLinesAllStartWith(String prefix) {
-      for (String line : actual.err().split("\n")) {
+      for (String line : actual.err().lines().toList()) {
         if (!line.isEmpty() && !line.startsWith("Run '")) {
           Assertions.assertThat(line).as("stderr line").startsWith(prefix);
         }

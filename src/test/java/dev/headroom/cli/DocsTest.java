@@ -65,7 +65,8 @@ class DocsTest {
     StringBuilder cur = new StringBuilder();
     char quote = 0;
     boolean any = false;
-    for (char c : command.toCharArray()) {
+    for (int i = 0; i < command.length(); i++) {
+      char c = command.charAt(i);
       if (quote != 0) {
         if (c == quote) {
           quote = 0;

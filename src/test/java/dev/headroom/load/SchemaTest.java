@@ -352,8 +352,8 @@ class SchemaTest {
   // ------------------------------------------------------------------ no drift
 
   /** Where each of the reader's key sets is described in the schemas. */
-  private static Map<Set<String>, String> keySetLocations() {
-    Map<Set<String>, String> m = new IdentityHashMap<>();
+  private static IdentityHashMap<Set<String>, String> keySetLocations() {
+    IdentityHashMap<Set<String>, String> m = new IdentityHashMap<>();
     m.put(CatalogFileReader.HOST_KEYS, "host#");
     m.put(CatalogFileReader.HOST_MEMORY_KEYS, "host#/properties/memory");
     m.put(CatalogFileReader.HOST_CPU_KEYS, "host#/properties/cpu");
