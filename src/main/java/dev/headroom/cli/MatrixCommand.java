@@ -28,8 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "matrix",
     mixinStandardHelpOptions = true,
     description = {
-      "Deployment matrix: rows are agent counts 1..N for each scenario, columns are hosts; each cell is the",
-      "utilization of available memory and the status. The last row of each scenario is the most agents that fit.",
+      "Deployment matrix: agents 1..N for each scenario, across hosts.",
+      "Each cell is the utilization of available memory and the status; the last row of each scenario",
+      "is the most agents that fit.",
       ""
     },
     footer = {

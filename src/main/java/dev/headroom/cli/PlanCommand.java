@@ -27,8 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Plan one stack on one host: per-service breakdown, per-agent and total demand, headroom or overflow,",
-      "status and the most agents that fit.",
+      "Plan one stack on one host with N agents.",
+      "Prints the per-service breakdown, per-agent and total demand, headroom or overflow, the status",
+      "and the most agents that fit.",
       ""
     },
     footer = {
@@ -36,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Examples:",
       "  headroom plan --host pi-zero-2w --agents 2",
       "  headroom plan --host pi-4b-4gb --agents 3 --scenario optimized --format json",
-      "  headroom plan --host pi-zero-2w --agents 1 --apply pg-shared-buffers,pg-max-connections",
+      "  headroom plan --host pi-zero-2w --apply pg-shared-buffers,pg-work-mem",
       "",
       "Exit codes: 0 fits, 1 status at or above --fail-on, 2 usage or input error, 3 internal error."
     })

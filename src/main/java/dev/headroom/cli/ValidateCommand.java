@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate catalog files: every problem in every file is reported, one line each",
-      "(file:line:col: key: reason). References are checked against the built-in catalog too.",
+      "Validate catalog files and report every problem.",
+      "One line per problem (file:line:col: key: reason); references are checked against the built-in",
+      "catalog too.",
       ""
     },
     footer = {"", "Exit codes: 0 valid, 2 at least one problem."})
