@@ -22,7 +22,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads YAML safely (DESIGN.md section 5) with SnakeYAML's composer only: no constructor ever runs,
@@ -106,7 +105,7 @@ public final class YamlReader {
     List<Node> roots = new ArrayList<>();
     try {
       Composer composer =
-          new Composer(new ParserImpl(new StreamReader(text), options), new Yaml12Resolver(), options);
+          new Composer(new ParserImpl(new WholeTextReader(text), options), new Yaml12Resolver(), options);
       while (composer.checkNode()) {
         Node n = composer.getNode();
         if (n != null) {
