@@ -115,8 +115,7 @@ public final class YamlReader {
     } catch (MarkedYAMLException e) {
       throw new InputException(syntaxProblem(source.name(), e));
     } catch (ReaderException e) {
-      throw new InputException(
-          Problem.at(source.name(), "character U+" + String.format("%04X", e.getCodePoint()) + " is not allowed in YAML (at character " + e.getPosition() + ")"));
+      throw new InputException(forbiddenCharacter(source.name(), text, e));
     } catch (YAMLException e) {
       throw new InputException(Problem.at(source.name(), yamlMessage(e.getMessage())));
     } catch (StackOverflowError e) {
@@ -137,6 +136,24 @@ public final class YamlReader {
       return Problem.at(file, "YAML syntax: " + problem + context);
     }
     return new Problem(file, m.getLine() + 1, m.getColumn() + 1, "", "YAML syntax: " + problem + context);
+  }
+
+  /** A character YAML does not allow, at its line and column ({@code position} counts code points). */
+  private static Problem forbiddenCharacter(String file, String text, ReaderException e) {
+    int line = 1;
+    int column = 1;
+    int i = 0;
+    for (int cp = 0; cp < e.getPosition() && i < text.length(); cp++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n' || c == '\r' && (i >= text.length() || text.charAt(i) != '\n')) {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new Problem(file, line, column, "", "character U+" + String.format("%04X", e.getCodePoint()) + " is not allowed in YAML");
   }
 
   private static String yamlMessage(String msg) {
