@@ -174,6 +174,8 @@ public final class YamlReader {
     private final String file;
     private final IdentityHashMap<Node, YamlNode> done = new IdentityHashMap<>();
     private final IdentityHashMap<YamlNode, Long> sizes = new IdentityHashMap<>();
+    /** Levels below a converted node, so that a subtree reached again through an alias obeys the depth cap. */
+    private final IdentityHashMap<YamlNode, Integer> heights = new IdentityHashMap<>();
     private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private long aliasNodes;
 
@@ -199,6 +201,9 @@ public final class YamlReader {
       }
       YamlNode seen = done.get(node);
       if (seen != null) {
+        if (depth + heights.get(seen) > limits.maxDepth()) {
+          throw error(node, path, "nested more than " + limits.maxDepth() + " levels deep (through an alias)");
+        }
         aliasNodes += sizes.get(seen);
         if (aliasNodes > limits.maxAliasNodes()) {
           throw error(node, path,
@@ -209,6 +214,7 @@ public final class YamlReader {
       inProgress.add(node);
       YamlNode result;
       long size;
+      int height = 0;
       if (node instanceof ScalarNode s) {
         result = scalar(s, path);
         size = 1;
@@ -221,6 +227,7 @@ public final class YamlReader {
           YamlNode c = convert(child, depth + 1, path + "[" + i++ + "]");
           items.add(c);
           size += sizes.get(c);
+          height = Math.max(height, 1 + heights.get(c));
         }
         Mark m = seq.getStartMark();
         result = new YamlNode.Seq(items, tag, m.getLine() + 1, m.getColumn() + 1);
@@ -229,6 +236,7 @@ public final class YamlReader {
         size = 1;
         for (Entry e : ((YamlNode.Map) result).entries().values()) {
           size += 1 + sizes.get(e.value());
+          height = Math.max(height, 1 + heights.get(e.value()));
         }
       } else {
         throw error(node, path, "unsupported YAML node");
@@ -236,6 +244,7 @@ public final class YamlReader {
       inProgress.remove(node);
       done.put(node, result);
       sizes.put(result, size);
+      heights.put(result, height);
       return result;
     }
 
