@@ -409,6 +409,30 @@ class YamlReaderTest {
   }
 
   @Test
+  void aliasesCannotStackNestingPastTheCap() {
+    // each anchor is 150 levels deep and holds the previous one: 2 of them are 300 levels
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < 2; k++) {
+      sb.append("a").append(k).append(": &a").append(k).append(' ').append("[".repeat(150));
+      if (k > 0) {
+        sb.append("*a").append(k - 1);
+      }
+      sb.append("]".repeat(150)).append('\n');
+    }
+    Problem p = refused(sb.toString());
+    assertThat(p.reason()).isEqualTo("nested more than 200 levels deep (through an alias)");
+    assertThat(p.path()).startsWith("a1[0][0]");
+  }
+
+  @Test
+  void aliasesWithinTheDepthCapLoad() {
+    // 90 levels, then 90 more around an alias of the first: 180 levels in all, below 200
+    String text = "a: &a " + "[".repeat(90) + "]".repeat(90) + "\nb: " + "[".repeat(90) + "*a" + "]".repeat(90) + "\n";
+    YamlNode.Map root = readMap(text);
+    assertThat(root.entries()).containsOnlyKeys("a", "b");
+  }
+
+  @Test
   void moderateNestingLoads() {
     // 150 levels: below the default cap of 200
     YamlNode n = read("[".repeat(150) + "]".repeat(150));
