@@ -14,12 +14,14 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 
@@ -103,9 +105,10 @@ public final class YamlReader {
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxFileSize(), 1) + 1));
     options.setProcessComments(false);
     List<Node> roots = new ArrayList<>();
+    MarkingParser parser = null;
     try {
-      Composer composer =
-          new Composer(new ParserImpl(new WholeTextReader(text), options), new Yaml12Resolver(), options);
+      parser = new MarkingParser(new ParserImpl(new WholeTextReader(text), options));
+      Composer composer = new Composer(parser, new Yaml12Resolver(), options);
       while (composer.checkNode()) {
         Node n = composer.getNode();
         if (n != null) {
@@ -117,6 +120,12 @@ public final class YamlReader {
     } catch (ReaderException e) {
       throw new InputException(forbiddenCharacter(source.name(), text, e));
     } catch (YAMLException e) {
+      Mark at = parser == null ? null : parser.last;
+      if (at != null && e.getMessage() != null && e.getMessage().contains("Nesting Depth exceeded")) {
+        // SnakeYAML says this without a position: the node it was about to compose is the last event
+        throw new InputException(
+            new Problem(source.name(), at.getLine() + 1, at.getColumn() + 1, "", "nested more than " + limits.maxDepth() + " levels deep"));
+      }
       throw new InputException(Problem.at(source.name(), yamlMessage(e.getMessage())));
     } catch (StackOverflowError e) {
       throw new InputException(Problem.at(source.name(), "nested too deeply"));
@@ -126,6 +135,38 @@ public final class YamlReader {
       docs.add(new Converter(source.name()).convertRoot(root));
     }
     return docs;
+  }
+
+  /** Remembers where the last event it handed out starts, for errors SnakeYAML raises without a position. */
+  private static final class MarkingParser implements Parser {
+    private final Parser parser;
+    private Mark last;
+
+    MarkingParser(Parser parser) {
+      this.parser = parser;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID choice) {
+      return parser.checkEvent(choice);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return seen(parser.peekEvent());
+    }
+
+    @Override
+    public Event getEvent() {
+      return seen(parser.getEvent());
+    }
+
+    private Event seen(Event e) {
+      if (e != null && e.getStartMark() != null) {
+        last = e.getStartMark();
+      }
+      return e;
+    }
   }
 
   private static Problem syntaxProblem(String file, MarkedYAMLException e) {
