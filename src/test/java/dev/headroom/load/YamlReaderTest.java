@@ -387,14 +387,17 @@ class YamlReaderTest {
   void tenThousandNestedFlowSequencesAreRefusedWithoutStackOverflow() {
     String deep = "[".repeat(10_000) + "]".repeat(10_000);
     Problem p = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refused(deep));
-    assertThat(p.reason()).contains("nested too deeply");
+    // levels 0 to 200 are allowed: the 202nd '[' is one too many
+    assertThat(p.format()).isEqualTo("f.yaml:1:202: nested more than 200 levels deep");
   }
 
   @Test
   void tenThousandNestedFlowMappingsAreRefusedWithoutStackOverflow() {
     String deep = "a: {".repeat(10_000) + "}".repeat(10_000);
     Problem p = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refused(deep));
-    assertThat(p.reason()).contains("nested too deeply");
+    assertThat(p.line()).isEqualTo(1);
+    assertThat(p.column()).isPositive();
+    assertThat(p.reason()).isEqualTo("nested more than 200 levels deep");
   }
 
   @Test
@@ -405,7 +408,8 @@ class YamlReaderTest {
     }
     sb.append(" ".repeat(1_000)).append("x\n");
     Problem p = refused(sb.toString());
-    assertThat(p.reason()).contains("nested too deeply");
+    // line n holds the mapping at level n (the root is level 0): line 201, indented 200
+    assertThat(p.format()).isEqualTo("f.yaml:201:201: nested more than 200 levels deep");
   }
 
   @Test
@@ -430,6 +434,12 @@ class YamlReaderTest {
     String text = "a: &a " + "[".repeat(90) + "]".repeat(90) + "\nb: " + "[".repeat(90) + "*a" + "]".repeat(90) + "\n";
     YamlNode.Map root = readMap(text);
     assertThat(root.entries()).containsOnlyKeys("a", "b");
+  }
+
+  @Test
+  void theDepthCapIsTwoHundredLevelsBelowTheRoot() {
+    assertThat(read("[".repeat(201) + "]".repeat(201))).isInstanceOf(YamlNode.Seq.class);
+    assertThat(refused("[".repeat(202) + "]".repeat(202)).reason()).isEqualTo("nested more than 200 levels deep");
   }
 
   @Test
