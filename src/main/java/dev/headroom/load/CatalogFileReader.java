@@ -59,8 +59,13 @@ public final class CatalogFileReader {
   /** An id named in a stack, kept with its position so a missing one can be reported there. */
   public record Ref(String id, RefKind kind, String scenario, String path, Origin origin) {}
 
-  /** One loaded file: a {@link Host}, {@link Service} or {@link Stack}. */
-  public record Entry(String kind, String id, Object value, List<Ref> refs, Source source) {}
+  /**
+   * One loaded file: a {@link Host}, {@link Service} or {@link Stack}.
+   *
+   * @param idAt where the id is written, for problems that involve the whole file
+   * @param defaultAt where a stack's {@code default} is written; null for hosts and services
+   */
+  public record Entry(String kind, String id, Object value, List<Ref> refs, Source source, Origin idAt, Origin defaultAt) {}
 
   /**
    * The kind and id of a file, read even when the rest is broken (so its dependants stay quiet),
@@ -216,7 +221,7 @@ public final class CatalogFileReader {
       return null;
     }
     Host h = new Host(id, name, arch, total, reserved, swap, cpu, gpu, thresholds, cost, src, origin);
-    return new Entry("host", id, h, List.of(), source);
+    return new Entry("host", id, h, List.of(), source, f.originOf("id"), null);
   }
 
   // ------------------------------------------------------------------ service
@@ -270,7 +275,7 @@ public final class CatalogFileReader {
       return null;
     }
     Service s = new Service(id, name, components, cpu, gpu, limits, reservations, src, f.originOf("memory"));
-    return new Entry("service", id, s, List.of(), source);
+    return new Entry("service", id, s, List.of(), source, f.originOf("id"), null);
   }
 
   private Component component(Fields m, int i, YamlNode item, Set<String> optIds) {
@@ -385,7 +390,7 @@ public final class CatalogFileReader {
       return new Entry("stack", id, null, refs, source);
     }
     Stack st = new Stack(id, name, Boolean.TRUE.equals(isDefault), perAgent, shared, scenarios, src, f.origin());
-    return new Entry("stack", id, st, refs, source);
+    return new Entry("stack", id, st, refs, source, f.originOf("id"), f.originOf("default"));
   }
 
   private static List<String> serviceList(Fields f, String key, List<Ref> refs, String scenario) {

@@ -6,6 +6,7 @@ import dev.headroom.load.CatalogFileReader.Ref;
 import dev.headroom.model.Catalog;
 import dev.headroom.model.Host;
 import dev.headroom.model.Optimization;
+import dev.headroom.model.Origin;
 import dev.headroom.model.Scenario;
 import dev.headroom.model.Service;
 import dev.headroom.model.Stack;
@@ -182,7 +183,7 @@ public final class CatalogLoader {
     List<Ref> brokenStackRefs = new ArrayList<>();
     int layerNo = 0;
     for (List<Source> layer : layers) {
-      Map<String, Source> inLayer = new HashMap<>();
+      Map<String, Entry> inLayer = new HashMap<>();
       List<Entry> defaults = new ArrayList<>();
       for (Source src : layer) {
         List<Identity> identity = new ArrayList<>();
@@ -195,9 +196,9 @@ public final class CatalogLoader {
           continue;
         }
         String key = e.kind() + "/" + e.id();
-        Source first = inLayer.putIfAbsent(key, src);
+        Entry first = inLayer.putIfAbsent(key, e);
         if (first != null) {
-          problems.add(Problem.at(src.name(), e.kind() + " id '" + e.id() + "' is also defined in " + first.name()));
+          problems.add(at(e.idAt(), "id", e.kind() + " id '" + e.id() + "' is also defined in " + first.idAt()));
           continue;
         }
         switch (e.kind()) {
@@ -212,10 +213,11 @@ public final class CatalogLoader {
           }
         }
       }
-      if (defaults.size() > 1) {
-        problems.add(Problem.at(defaults.get(1).source().name(),
-            "stack '" + defaults.get(1).id() + "' is marked default, and so is '" + defaults.get(0).id() + "' in "
-                + defaults.get(0).source().name() + "; only one stack of a catalog can be the default"));
+      for (Entry again : defaults.subList(Math.min(1, defaults.size()), defaults.size())) {
+        Entry first = defaults.get(0);
+        problems.add(at(again.defaultAt(), "default",
+            "stack '" + again.id() + "' is marked default, and so is '" + first.id() + "' in " + first.defaultAt()
+                + "; only one stack of a catalog can be the default"));
       }
       layerNo++;
     }
@@ -241,6 +243,10 @@ public final class CatalogLoader {
     Map<String, Stack> stackModels = new LinkedHashMap<>();
     stacks.forEach((id, e) -> stackModels.put(id, (Stack) e.value()));
     return new Catalog(hostModels, serviceModels, stackModels, defaultStack);
+  }
+
+  private static Problem at(Origin origin, String path, String reason) {
+    return new Problem(origin.file(), origin.line(), origin.column(), path, reason);
   }
 
   private static void checkRefs(

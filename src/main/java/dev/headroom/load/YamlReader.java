@@ -13,15 +13,16 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads YAML safely (DESIGN.md section 5) with SnakeYAML's composer only: no constructor ever runs,
@@ -103,9 +104,10 @@ public final class YamlReader {
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxFileSize(), 1) + 1));
     options.setProcessComments(false);
     List<Node> roots = new ArrayList<>();
+    MarkingParser parser = null;
     try {
-      Composer composer =
-          new Composer(new ParserImpl(new StreamReader(text), options), new Yaml12Resolver(), options);
+      parser = new MarkingParser(new ParserImpl(new WholeTextReader(text), options));
+      Composer composer = new Composer(parser, new Yaml12Resolver(), options);
       while (composer.checkNode()) {
         Node n = composer.getNode();
         if (n != null) {
@@ -115,9 +117,14 @@ public final class YamlReader {
     } catch (MarkedYAMLException e) {
       throw new InputException(syntaxProblem(source.name(), e));
     } catch (ReaderException e) {
-      throw new InputException(
-          Problem.at(source.name(), "character U+" + String.format("%04X", e.getCodePoint()) + " is not allowed in YAML (at character " + e.getPosition() + ")"));
+      throw new InputException(forbiddenCharacter(source.name(), text, e));
     } catch (YAMLException e) {
+      Mark at = parser == null ? null : parser.last;
+      if (at != null && e.getMessage() != null && e.getMessage().contains("Nesting Depth exceeded")) {
+        // SnakeYAML says this without a position: the node it was about to compose is the last event
+        throw new InputException(
+            new Problem(source.name(), at.getLine() + 1, at.getColumn() + 1, "", "nested more than " + limits.maxDepth() + " levels deep"));
+      }
       throw new InputException(Problem.at(source.name(), yamlMessage(e.getMessage())));
     } catch (StackOverflowError e) {
       throw new InputException(Problem.at(source.name(), "nested too deeply"));
@@ -129,6 +136,38 @@ public final class YamlReader {
     return docs;
   }
 
+  /** Remembers where the last event it handed out starts, for errors SnakeYAML raises without a position. */
+  private static final class MarkingParser implements Parser {
+    private final Parser parser;
+    private Mark last;
+
+    MarkingParser(Parser parser) {
+      this.parser = parser;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID choice) {
+      return parser.checkEvent(choice);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return seen(parser.peekEvent());
+    }
+
+    @Override
+    public Event getEvent() {
+      return seen(parser.getEvent());
+    }
+
+    private Event seen(Event e) {
+      if (e != null && e.getStartMark() != null) {
+        last = e.getStartMark();
+      }
+      return e;
+    }
+  }
+
   private static Problem syntaxProblem(String file, MarkedYAMLException e) {
     Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
     String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
@@ -137,6 +176,24 @@ public final class YamlReader {
       return Problem.at(file, "YAML syntax: " + problem + context);
     }
     return new Problem(file, m.getLine() + 1, m.getColumn() + 1, "", "YAML syntax: " + problem + context);
+  }
+
+  /** A character YAML does not allow, at its line and column ({@code position} counts code points). */
+  private static Problem forbiddenCharacter(String file, String text, ReaderException e) {
+    int line = 1;
+    int column = 1;
+    int i = 0;
+    for (int cp = 0; cp < e.getPosition() && i < text.length(); cp++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n' || c == '\r' && (i >= text.length() || text.charAt(i) != '\n')) {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new Problem(file, line, column, "", "character U+" + String.format("%04X", e.getCodePoint()) + " is not allowed in YAML");
   }
 
   private static String yamlMessage(String msg) {
@@ -157,6 +214,8 @@ public final class YamlReader {
     private final String file;
     private final IdentityHashMap<Node, YamlNode> done = new IdentityHashMap<>();
     private final IdentityHashMap<YamlNode, Long> sizes = new IdentityHashMap<>();
+    /** Levels below a converted node, so that a subtree reached again through an alias obeys the depth cap. */
+    private final IdentityHashMap<YamlNode, Integer> heights = new IdentityHashMap<>();
     private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private long aliasNodes;
 
@@ -182,6 +241,9 @@ public final class YamlReader {
       }
       YamlNode seen = done.get(node);
       if (seen != null) {
+        if (depth + heights.get(seen) > limits.maxDepth()) {
+          throw error(node, path, "nested more than " + limits.maxDepth() + " levels deep (through an alias)");
+        }
         aliasNodes += sizes.get(seen);
         if (aliasNodes > limits.maxAliasNodes()) {
           throw error(node, path,
@@ -192,6 +254,7 @@ public final class YamlReader {
       inProgress.add(node);
       YamlNode result;
       long size;
+      int height = 0;
       if (node instanceof ScalarNode s) {
         result = scalar(s, path);
         size = 1;
@@ -204,6 +267,7 @@ public final class YamlReader {
           YamlNode c = convert(child, depth + 1, path + "[" + i++ + "]");
           items.add(c);
           size += sizes.get(c);
+          height = Math.max(height, 1 + heights.get(c));
         }
         Mark m = seq.getStartMark();
         result = new YamlNode.Seq(items, tag, m.getLine() + 1, m.getColumn() + 1);
@@ -212,6 +276,7 @@ public final class YamlReader {
         size = 1;
         for (Entry e : ((YamlNode.Map) result).entries().values()) {
           size += 1 + sizes.get(e.value());
+          height = Math.max(height, 1 + heights.get(e.value()));
         }
       } else {
         throw error(node, path, "unsupported YAML node");
@@ -219,6 +284,7 @@ public final class YamlReader {
       inProgress.remove(node);
       done.put(node, result);
       sizes.put(result, size);
+      heights.put(result, height);
       return result;
     }
 
