@@ -387,7 +387,7 @@ public final class CatalogFileReader {
     }
     if (!f.problems().isEmpty()) {
       // broken: no stack, but its references are still checked
-      return new Entry("stack", id, null, refs, source);
+      return new Entry("stack", id, null, refs, source, f.originOf("id"), null);
     }
     Stack st = new Stack(id, name, Boolean.TRUE.equals(isDefault), perAgent, shared, scenarios, src, f.origin());
     return new Entry("stack", id, st, refs, source, f.originOf("id"), f.originOf("default"));

@@ -202,9 +202,57 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void reservedEqualToTotalLeavesNothingAndIsRefused() throws IOException {
+    Path f = write("h.yaml", "kind: host\nid: h\nmemory: {total: 1GiB, reserved: 1GiB}\n");
+    assertThat(problems())
+        .containsExactly(name(f) + ":3:33: memory.reserved: reserved 1 GiB equals total 1 GiB; nothing would be available");
+  }
+
+  @Test
+  void aStackWithoutServicesIsRefused() throws IOException {
+    Path f = write("s.yaml", "kind: stack\nid: s\nper_agent: []\n");
+    assertThat(problems())
+        .containsExactly(name(f) + ":1:1: per_agent: a stack needs at least one service in per_agent or shared");
+  }
+
+  @Test
+  void allInsideAnApplyListIsRefused() throws IOException {
+    Path f = write("s.yaml", "kind: stack\nid: s\nper_agent: [backend-dotnet9]\nscenarios:\n  x: {apply: [all]}\n");
+    assertThat(problems())
+        .containsExactly(name(f) + ":5:15: scenarios.x.apply[0]: 'all' inside a list is not an optimization id; write apply: all to apply every optimization");
+  }
+
+  @Test
+  void aScenarioThatRunsAServiceTwiceIsRefused() throws IOException {
+    // replacing postgres with system-overhead, which the stack already runs as shared
+    Path f = write("s.yaml", "kind: stack\nid: s\nper_agent: [postgres-16-alpine]\nshared: [system-overhead]\n"
+        + "scenarios:\n  x:\n    replace: {postgres-16-alpine: system-overhead}\n");
+    assertThat(problems())
+        .containsExactly(name(f) + ":7:5: scenarios.x: service 'system-overhead' would run twice in scenario x"
+            + " (a replacement or an addition that is already in the stack)");
+  }
+
+  @Test
+  void removeActsOnTheStacksOwnServicesOnly() throws IOException {
+    Path f = write("s.yaml", "kind: stack\nid: s\nper_agent: [postgres-16-alpine]\n"
+        + "scenarios:\n  x:\n    add: {shared: [system-overhead]}\n    remove: [system-overhead]\n");
+    assertThat(problems())
+        .containsExactly(name(f) + ":7:14: scenarios.x.remove[0]: 'system-overhead' is not a service of stack 's' (scenario x)");
+  }
+
+  @Test
+  void aBrokenStackStillReportsItsUnknownServices() throws IOException {
+    Path f = write("s.yaml", "kind: stack\nid: s\ndefault: yes\nper_agent: [nope]\n");
+    assertThat(problems())
+        .containsExactly(
+            name(f) + ":3:10: default: 'yes' is not a boolean in YAML 1.2 (YAML 1.1 read it as one); write true or false",
+            name(f) + ":4:13: per_agent[0]: unknown service 'nope'");
+  }
+
+  @Test
   void wrongKindSuggestsTheNearest() throws IOException {
     Path f = write("hots.yaml", "kind: hots\nid: x\n");
-    assertThat(problems()).containsExactly(name(f) + ":1:7: kind: unknown kind 'hots'; did you mean 'host'?; expected host, service or stack");
+    assertThat(problems()).containsExactly(name(f) + ":1:7: kind: unknown kind 'hots' (expected host, service or stack); did you mean 'host'?");
   }
 
   @Test

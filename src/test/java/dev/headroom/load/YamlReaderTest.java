@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.headroom.load.YamlNode.Scalar;
-import dev.headroom.load.YamlNode.Type;
 import dev.headroom.load.YamlReader.Limits;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -128,32 +127,32 @@ class YamlReaderTest {
             exp: 1e3
             size: 512MiB
             """);
-    assertThat(scalar(root, "no").type()).isEqualTo(Type.STRING);
-    assertThat(scalar(root, "off").type()).isEqualTo(Type.STRING);
-    assertThat(scalar(root, "on").type()).isEqualTo(Type.STRING);
-    assertThat(scalar(root, "yes").type()).isEqualTo(Type.STRING);
-    assertThat(scalar(root, "Yes").type()).isEqualTo(Type.STRING);
-    assertThat(scalar(root, "y").type()).isEqualTo(Type.STRING);
-    assertThat(scalar(root, "octal").type()).isEqualTo(Type.INT);
+    assertThat(scalar(root, "no").type()).isEqualTo(YamlNode.Type.STRING);
+    assertThat(scalar(root, "off").type()).isEqualTo(YamlNode.Type.STRING);
+    assertThat(scalar(root, "on").type()).isEqualTo(YamlNode.Type.STRING);
+    assertThat(scalar(root, "yes").type()).isEqualTo(YamlNode.Type.STRING);
+    assertThat(scalar(root, "Yes").type()).isEqualTo(YamlNode.Type.STRING);
+    assertThat(scalar(root, "y").type()).isEqualTo(YamlNode.Type.STRING);
+    assertThat(scalar(root, "octal").type()).isEqualTo(YamlNode.Type.INT);
     assertThat(scalar(root, "octal").value()).isEqualTo("010");
-    assertThat(scalar(root, "sexagesimal").type()).isEqualTo(Type.STRING);
+    assertThat(scalar(root, "sexagesimal").type()).isEqualTo(YamlNode.Type.STRING);
     assertThat(scalar(root, "sexagesimal").value()).isEqualTo("1:30");
-    assertThat(scalar(root, "inf").type()).isEqualTo(Type.FLOAT);
-    assertThat(scalar(root, "minus-inf").type()).isEqualTo(Type.FLOAT);
-    assertThat(scalar(root, "nan").type()).isEqualTo(Type.FLOAT);
-    assertThat(scalar(root, "t").type()).isEqualTo(Type.BOOL);
-    assertThat(scalar(root, "f").type()).isEqualTo(Type.BOOL);
-    assertThat(scalar(root, "n").type()).isEqualTo(Type.NULL);
-    assertThat(scalar(root, "tilde").type()).isEqualTo(Type.NULL);
-    assertThat(scalar(root, "empty").type()).isEqualTo(Type.NULL);
-    assertThat(scalar(root, "quoted").type()).isEqualTo(Type.STRING);
+    assertThat(scalar(root, "inf").type()).isEqualTo(YamlNode.Type.FLOAT);
+    assertThat(scalar(root, "minus-inf").type()).isEqualTo(YamlNode.Type.FLOAT);
+    assertThat(scalar(root, "nan").type()).isEqualTo(YamlNode.Type.FLOAT);
+    assertThat(scalar(root, "t").type()).isEqualTo(YamlNode.Type.BOOL);
+    assertThat(scalar(root, "f").type()).isEqualTo(YamlNode.Type.BOOL);
+    assertThat(scalar(root, "n").type()).isEqualTo(YamlNode.Type.NULL);
+    assertThat(scalar(root, "tilde").type()).isEqualTo(YamlNode.Type.NULL);
+    assertThat(scalar(root, "empty").type()).isEqualTo(YamlNode.Type.NULL);
+    assertThat(scalar(root, "quoted").type()).isEqualTo(YamlNode.Type.STRING);
     assertThat(scalar(root, "quoted").plain()).isFalse();
-    assertThat(scalar(root, "single").type()).isEqualTo(Type.STRING);
-    assertThat(scalar(root, "hex").type()).isEqualTo(Type.INT);
-    assertThat(scalar(root, "oct").type()).isEqualTo(Type.INT);
-    assertThat(scalar(root, "float").type()).isEqualTo(Type.FLOAT);
-    assertThat(scalar(root, "exp").type()).isEqualTo(Type.FLOAT);
-    assertThat(scalar(root, "size").type()).isEqualTo(Type.STRING);
+    assertThat(scalar(root, "single").type()).isEqualTo(YamlNode.Type.STRING);
+    assertThat(scalar(root, "hex").type()).isEqualTo(YamlNode.Type.INT);
+    assertThat(scalar(root, "oct").type()).isEqualTo(YamlNode.Type.INT);
+    assertThat(scalar(root, "float").type()).isEqualTo(YamlNode.Type.FLOAT);
+    assertThat(scalar(root, "exp").type()).isEqualTo(YamlNode.Type.FLOAT);
+    assertThat(scalar(root, "size").type()).isEqualTo(YamlNode.Type.STRING);
     assertThat(scalar(root, "size").plain()).isTrue();
   }
 
@@ -172,8 +171,8 @@ class YamlReaderTest {
 
   @Test
   void explicitStandardTagsMustMatchTheirForm() {
-    assertThat(scalar(readMap("a: !!str 010\n"), "a").type()).isEqualTo(Type.STRING);
-    assertThat(scalar(readMap("a: !!int 10\n"), "a").type()).isEqualTo(Type.INT);
+    assertThat(scalar(readMap("a: !!str 010\n"), "a").type()).isEqualTo(YamlNode.Type.STRING);
+    assertThat(scalar(readMap("a: !!int 10\n"), "a").type()).isEqualTo(YamlNode.Type.INT);
     Problem p = refused("a: !!int ten\n");
     assertThat(p.format()).isEqualTo("f.yaml:1:4: a: 'ten' is not a valid int");
     assertThat(refused("a: !!bool yes\n").reason()).isEqualTo("'yes' is not a valid bool");
@@ -518,9 +517,9 @@ class YamlReaderTest {
     Scalar b = scalar(root, "b");
     assertThat(b.tag()).isEqualTo("!reset");
     assertThat(b.value()).isEqualTo("value");
-    assertThat(b.type()).isEqualTo(Type.STRING);
+    assertThat(b.type()).isEqualTo(YamlNode.Type.STRING);
     assertThat(((YamlNode.Map) root.get("c")).tag()).isEqualTo("!override");
-    assertThat(scalar(root, "d").type()).isEqualTo(Type.NULL);
+    assertThat(scalar(root, "d").type()).isEqualTo(YamlNode.Type.NULL);
     assertThat(scalar(root, "d").tag()).isEqualTo("!reset");
     assertThat(scalar(root, "e").tag()).isNull();
     // other tags are still refused by that reader

@@ -145,7 +145,7 @@ class UnitsProperties {
 
   private static void onlyQuantityException(String text, Function<String, ?> parse) {
     try {
-      parse.apply(text);
+      Object unused = parse.apply(text);
     } catch (QuantityException expected) {
       // the message may quote the input; the one-line-per-problem form is made by Problem
       assertThat(expected.getMessage()).isNotBlank();
