@@ -2,8 +2,6 @@ package dev.headroom.cli;
 
 import dev.headroom.load.CatalogLoader;
 import dev.headroom.render.CatalogListing;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,15 +27,13 @@ abstract class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CatalogLoader.Result loaded = root.loadCatalog();
-    StringWriter buf = new StringWriter();
-    PrintWriter w = new PrintWriter(buf);
-    switch (format) {
-      case JSON -> CatalogListing.json(loaded.catalog(), kind(), w);
-      case MARKDOWN -> CatalogListing.markdown(loaded.catalog(), kind(), w);
-      default -> CatalogListing.text(loaded.catalog(), kind(), w);
-    }
-    w.flush();
-    Output.emit(buf.toString(), output.output, output.force, loaded.files(), spec.commandLine().getOut());
+    output.emit(spec, loaded.files(), w -> {
+      switch (format) {
+        case JSON -> CatalogListing.json(loaded.catalog(), kind(), w);
+        case MARKDOWN -> CatalogListing.markdown(loaded.catalog(), kind(), w);
+        default -> CatalogListing.text(loaded.catalog(), kind(), w);
+      }
+    });
     return ExitCode.OK;
   }
 }

@@ -11,8 +11,6 @@ import dev.headroom.render.MatrixText;
 import dev.headroom.render.Style;
 import dev.headroom.solve.MatrixResult;
 import dev.headroom.solve.Planner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -81,15 +79,14 @@ public final class MatrixCommand implements Callable<Integer> {
     Stack s = Lookup.stack(catalog, plan.stack);
     List<Scenario> scs = Lookup.scenarios(s, scenarios);
     MatrixResult m = new Planner(catalog).matrix(hs, s, scs, maxAgents, plan.basis, plan.estimate, plan.apply);
-    StringWriter buf = new StringWriter();
-    PrintWriter w = new PrintWriter(buf);
-    switch (format) {
-      case JSON -> MatrixJson.render(m, w);
-      case MARKDOWN -> MatrixMarkdown.render(m, w);
-      default -> MatrixText.render(m, new Style(root.color() && output.output == null), w);
-    }
-    w.flush();
-    Output.emit(buf.toString(), output.output, output.force, loaded.files(), spec.commandLine().getOut());
+    Style style = new Style(root.color() && output.toStdout());
+    output.emit(spec, loaded.files(), w -> {
+      switch (format) {
+        case JSON -> MatrixJson.render(m, w);
+        case MARKDOWN -> MatrixMarkdown.render(m, w);
+        default -> MatrixText.render(m, style, w);
+      }
+    });
     return ExitCode.OK;
   }
 }

@@ -12,8 +12,6 @@ import dev.headroom.render.Style;
 import dev.headroom.solve.PlanRequest;
 import dev.headroom.solve.PlanResult;
 import dev.headroom.solve.Planner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,15 +79,14 @@ public final class PlanCommand implements Callable<Integer> {
     Scenario sc = Lookup.scenario(s, scenario);
     PlanResult result =
         new Planner(catalog).plan(new PlanRequest(h, s, sc, agents, plan.basis, plan.estimate, plan.apply));
-    StringWriter buf = new StringWriter();
-    PrintWriter w = new PrintWriter(buf);
-    switch (format) {
-      case JSON -> PlanJson.render(result, w);
-      case MARKDOWN -> PlanMarkdown.render(result, w);
-      default -> PlanText.render(result, new Style(root.color() && output.output == null), w);
-    }
-    w.flush();
-    Output.emit(buf.toString(), output.output, output.force, loaded.files(), spec.commandLine().getOut());
+    Style style = new Style(root.color() && output.toStdout());
+    output.emit(spec, loaded.files(), w -> {
+      switch (format) {
+        case JSON -> PlanJson.render(result, w);
+        case MARKDOWN -> PlanMarkdown.render(result, w);
+        default -> PlanText.render(result, style, w);
+      }
+    });
     return failOn.fails(result.status()) ? ExitCode.VERDICT : ExitCode.OK;
   }
 }

@@ -1,5 +1,7 @@
 package dev.headroom.load;
 
+import dev.headroom.model.Text;
+
 /**
  * One thing wrong with an input, printed as one line: {@code file:line:col: path.to.key: reason}.
  * Line and column are 1-based; 0 when unknown. {@code path} may be empty.
@@ -43,21 +45,6 @@ public record Problem(String file, int line, int column, String path, String rea
 
   /** Newlines and other control characters would break the one-line-per-problem contract. */
   static String oneLine(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\t') {
-        sb.append(' ');
-      } else if (Character.isISOControl(c) || isBidiControl(c)) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString().strip();
-  }
-
-  private static boolean isBidiControl(char c) {
-    return c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069' || c == '\u200e' || c == '\u200f';
+    return Text.oneLine(s).strip();
   }
 }

@@ -414,8 +414,10 @@ public final class YamlReader {
     }
   }
 
+  private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_<-][A-Za-z0-9_.<>-]*");
+
   static String join(String path, String key) {
-    String k = key.matches("[A-Za-z0-9_<-][A-Za-z0-9_.<>-]*") ? key : '"' + key.replace("\"", "\\\"") + '"';
+    String k = PLAIN_KEY.matcher(key).matches() ? key : '"' + key.replace("\"", "\\\"") + '"';
     return path.isEmpty() ? k : path + "." + k;
   }
 

@@ -1,5 +1,6 @@
 package dev.headroom.render;
 
+import dev.headroom.model.Text;
 import dev.headroom.solve.Status;
 
 /**
@@ -43,21 +44,6 @@ public record Style(boolean color) {
 
   /** Text from an input file, made safe for a terminal: control characters and bidi controls escaped. */
   public static String clean(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\n' || c == '\t') {
-        sb.append(' ');
-      } else if (Character.isISOControl(c) || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069'
-          || c == '\u200e' || c == '\u200f' || c == '\u061c') {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return Text.oneLine(s);
   }
 }
