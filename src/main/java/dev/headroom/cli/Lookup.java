@@ -70,6 +70,9 @@ final class Lookup {
         wanted.add(n.strip());
       }
     }
+    if (wanted.isEmpty()) {
+      throw InputException.of("no scenario given; name one or more with --scenario, or use --scenario all");
+    }
     List<Scenario> out = new ArrayList<>();
     for (String n : wanted) {
       out.add(scenario(s, n));

@@ -94,8 +94,9 @@ public final class Main {
       return ExitCode.INPUT;
     }
     if (ex instanceof UnknownIdException u) {
-      err.println("error: unknown " + u.what() + " '" + Problem.at("", u.id()).reason() + "'" + Suggestions.didYouMean(u.id(), u.known())
-          + (u.known().isEmpty() ? " (the stack has none)" : ""));
+      String id = Problem.at("", u.id()).reason();
+      err.println("error: unknown " + u.what() + " '" + id + "' in " + u.where()
+          + (u.known().isEmpty() ? ", which has none" : Suggestions.didYouMean(u.id(), u.known())));
       trace(ex, root, err);
       return ExitCode.INPUT;
     }

@@ -4,7 +4,6 @@ import dev.headroom.load.InputException;
 import dev.headroom.load.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.Collection;
 
 /**
@@ -22,13 +25,17 @@ import java.util.Collection;
 final class Output {
   private Output() {}
 
-  static void emit(String content, Path target, boolean force, Collection<Path> inputs, PrintWriter out) {
+
+  static void emit(Consumer<PrintWriter> renderer, Path target, boolean force, Collection<Path> inputs, PrintWriter out) {
     if (target == null) {
-      out.print(content);
+      renderer.accept(out);
       out.flush();
       return;
     }
     String name = target.toString();
+    if (name.isBlank()) {
+      throw InputException.of("-o needs a file name");
+    }
     Path dir = target.toAbsolutePath().getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new InputException(Problem.at(name, "cannot write: the directory " + (dir == null ? "" : dir + " ") + "does not exist"));
@@ -36,7 +43,8 @@ final class Output {
     if (Files.isDirectory(target)) {
       throw new InputException(Problem.at(name, "cannot write: it is a directory"));
     }
-    if (Files.exists(target) || Files.isSymbolicLink(target)) {
+    boolean exists = Files.exists(target) || Files.isSymbolicLink(target);
+    if (exists) {
       for (Path in : inputs) {
         if (sameFile(in, target)) {
           throw new InputException(Problem.at(name, "refusing to overwrite an input file"));
@@ -46,18 +54,27 @@ final class Output {
         throw new InputException(Problem.at(name, "already exists; pass --force to overwrite it"));
       }
     }
-    Path tmp = null;
+    // created like any new file (0666 less the umask), in the target's directory so the rename is atomic
+    Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+    boolean moved = false;
     try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        w.write(content);
+      try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE))) {
+        renderer.accept(w);
+        w.flush();
+        if (w.checkError()) {
+          throw new IOException("the write did not complete (disk full?)");
+        }
+      }
+      if (exists) {
+        keepPermissions(target, tmp);
       }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
-      tmp = null;
+      moved = true;
     } catch (AccessDeniedException e) {
       throw new InputException(Problem.at(name, "cannot write: permission denied"));
     } catch (NoSuchFileException e) {
@@ -65,13 +82,23 @@ final class Output {
     } catch (IOException e) {
       throw new InputException(Problem.at(name, "cannot write: " + e.getMessage()));
     } finally {
-      if (tmp != null) {
+      if (!moved) {
         try {
           Files.deleteIfExists(tmp);
         } catch (IOException ignored) {
           // best effort: the write already failed and says so
         }
       }
+    }
+  }
+
+  /** A replaced file keeps its mode: a report others could read stays readable. */
+  private static void keepPermissions(Path from, Path to) {
+    try {
+      Set<PosixFilePermission> mode = Files.getPosixFilePermissions(from);
+      Files.setPosixFilePermissions(to, mode);
+    } catch (UnsupportedOperationException | IOException e) {
+      // not a POSIX file system, or not ours to read: the new file keeps the default mode
     }
   }
 

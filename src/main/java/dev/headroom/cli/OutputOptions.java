@@ -1,7 +1,6 @@
 package dev.headroom.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.function.Consumer;
@@ -24,14 +23,10 @@ public final class OutputOptions {
   }
 
   /**
-   * Renders into memory, then writes the result to standard output or, with {@code -o}, atomically
-   * to the file: a failure half-way never leaves half a report.
+   * Renders to standard output or, with {@code -o}, to a temporary file renamed over the target
+   * when complete: a failure half-way never leaves half a report.
    */
   void emit(CommandSpec spec, Collection<Path> inputs, Consumer<PrintWriter> renderer) {
-    StringWriter buf = new StringWriter();
-    PrintWriter w = new PrintWriter(buf);
-    renderer.accept(w);
-    w.flush();
-    Output.emit(buf.toString(), output, force, inputs, spec.commandLine().getOut());
+    Output.emit(renderer, output, force, inputs, spec.commandLine().getOut());
   }
 }

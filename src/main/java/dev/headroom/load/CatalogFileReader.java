@@ -71,7 +71,7 @@ public final class CatalogFileReader {
    * The kind and id of a file, read even when the rest is broken (so its dependants stay quiet),
    * and the references of a broken stack (so a missing service is still reported).
    */
-  public record Identity(String kind, String id, List<Ref> refs) {}
+  public record Identity(String kind, String id, List<Ref> refs, Stack partial) {}
 
   private final YamlReader yaml;
 
@@ -110,7 +110,8 @@ public final class CatalogFileReader {
         };
     YamlNode idNode = map.get("id");
     if (idNode instanceof Scalar s && Fields.ID.matcher(s.value()).matches()) {
-      identity.add(new Identity(kind, s.value(), entry == null ? List.of() : entry.refs()));
+      identity.add(new Identity(kind, s.value(), entry == null ? List.of() : entry.refs(),
+          entry != null && entry.value() instanceof Stack st ? st : null));
     }
     if (!local.isEmpty() || entry == null || entry.value() == null) {
       problems.addAll(local.list());
@@ -187,7 +188,9 @@ public final class CatalogFileReader {
         String model = g.string("model", false);
         Bytes gm = g.bytes("memory", true);
         g.string("source", false);
-        if (gm != null) {
+        if (gm != null && gm.isZero()) {
+          g.problem("memory", "GPU memory must be above zero (leave gpu out for a host without a GPU)");
+        } else if (gm != null) {
           gpu = new Host.Gpu(model, gm);
         }
       }
@@ -260,6 +263,15 @@ public final class CatalogFileReader {
       }
     } else {
       f.problem("memory", "expected a quantity, a range or a mapping with components, found " + YamlNode.describe(memory));
+    }
+    Range sum = Range.ZERO;
+    for (Component c : components) {
+      try {
+        sum = sum.plus(c.size());
+      } catch (ArithmeticException e) {
+        f.problem("memory", "the components add up to more than 8 EiB (2^63-1 bytes)");
+        break;
+      }
     }
     Cpu cpu = f.cpu("cpu", false);
     Bytes gpu = f.bytes("gpu_memory", false);
@@ -385,10 +397,7 @@ public final class CatalogFileReader {
     if (id == null) {
       return null;
     }
-    if (!f.problems().isEmpty()) {
-      // broken: no stack, but its references are still checked
-      return new Entry("stack", id, null, refs, source, f.originOf("id"), null);
-    }
+    // with problems this stack is not loaded, but its references are still checked (read() decides)
     Stack st = new Stack(id, name, Boolean.TRUE.equals(isDefault), perAgent, shared, scenarios, src, f.origin());
     return new Entry("stack", id, st, refs, source, f.originOf("id"), f.originOf("default"));
   }

@@ -7,6 +7,7 @@ import dev.headroom.model.Catalog;
 import dev.headroom.model.Host;
 import dev.headroom.model.Optimization;
 import dev.headroom.model.Origin;
+import dev.headroom.model.Origin;
 import dev.headroom.model.Scenario;
 import dev.headroom.model.Service;
 import dev.headroom.model.Stack;
@@ -47,6 +48,8 @@ public final class CatalogLoader {
 
   private final YamlReader yaml;
   private final CatalogFileReader reader;
+  /** The built-in files are headroom's own: read with the default limits whatever --max-file-size says. */
+  private final CatalogFileReader builtinReader = new CatalogFileReader(new YamlReader());
 
   public CatalogLoader(YamlReader yaml) {
     this.yaml = yaml;
@@ -160,7 +163,8 @@ public final class CatalogLoader {
   }
 
   private static boolean isYaml(String name) {
-    return name.endsWith(".yaml") || name.endsWith(".yml");
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".yaml") || n.endsWith(".yml");
   }
 
   private static boolean isHidden(Path rel) {
@@ -180,18 +184,20 @@ public final class CatalogLoader {
     Map<String, Entry> stacks = new LinkedHashMap<>();
     Map<String, Integer> stackLayer = new HashMap<>();
     Set<String> broken = new HashSet<>();
-    List<Ref> brokenStackRefs = new ArrayList<>();
+    List<Identity> brokenStacks = new ArrayList<>();
     int layerNo = 0;
     for (List<Source> layer : layers) {
       Map<String, Entry> inLayer = new HashMap<>();
       List<Entry> defaults = new ArrayList<>();
       for (Source src : layer) {
         List<Identity> identity = new ArrayList<>();
-        Entry e = reader.read(src, problems, identity);
+        Entry e = (src.path() == null ? builtinReader : reader).read(src, problems, identity);
         if (e == null) {
           for (Identity i : identity) {
             broken.add(i.kind() + "/" + i.id());
-            i.refs().stream().filter(r -> r.kind() == CatalogFileReader.RefKind.SERVICE).forEach(brokenStackRefs::add);
+            if (i.partial() != null) {
+              brokenStacks.add(i);
+            }
           }
           continue;
         }
@@ -226,8 +232,13 @@ public final class CatalogLoader {
     for (Entry e : stacks.values()) {
       checkRefs((Stack) e.value(), e.refs(), serviceModels, broken, problems);
       checkScenarioDuplicates((Stack) e.value(), problems);
+      checkSums((Stack) e.value(), serviceModels, problems);
     }
-    checkRefs(null, brokenStackRefs, serviceModels, broken, problems);
+    // a broken stack is not loaded, but what it names is still checked, so one run reports it all
+    for (Identity i : brokenStacks) {
+      checkRefs(i.partial(), i.refs(), serviceModels, broken, problems);
+      checkScenarioDuplicates(i.partial(), problems);
+    }
     String defaultStack = null;
     int defaultLayer = -1;
     for (Entry e : stacks.values()) {
@@ -272,16 +283,19 @@ public final class CatalogLoader {
         case OPTIMIZATION -> {
           Scenario sc = stack.scenarios().get(r.scenario());
           Set<String> known = new LinkedHashSet<>();
+          boolean incomplete = false;
           for (String sid : scenarioServices(stack, sc)) {
             Service s = services.get(sid);
             if (s == null) {
+              // a service whose file is broken may be the one with this optimization: say nothing
+              incomplete |= broken.contains("service/" + sid);
               continue;
             }
             for (Optimization o : s.optimizations()) {
               known.add(o.id());
             }
           }
-          if (!known.contains(r.id())) {
+          if (!incomplete && !known.contains(r.id())) {
             problems.add(new Problem(r.origin().file(), r.origin().line(), r.origin().column(), r.path(),
                 "unknown optimization '" + r.id() + "'" + where + ": no service of the scenario has it"
                     + Suggestions.didYouMean(r.id(), known)));
@@ -289,6 +303,58 @@ public final class CatalogLoader {
         }
       }
     }
+  }
+
+  /**
+   * The footprints of a stack's services, per agent and shared, must add up to a number headroom can
+   * hold exactly (2^63-1 bytes) in every scenario; a plan for N agents checks its own products.
+   */
+  private static void checkSums(Stack stack, Map<String, Service> services, Problems problems) {
+    List<Scenario> all = new ArrayList<>();
+    all.add(null);
+    all.addAll(stack.scenarios().values());
+    for (Scenario sc : all) {
+      long perAgent = 0;
+      long shared = 0;
+      long gpu = 0;
+      try {
+        for (String id : stack.perAgent()) {
+          if (sc == null || !sc.remove().contains(id)) {
+            perAgent = Math.addExact(perAgent, high(services, sc == null ? id : sc.replace().getOrDefault(id, id)));
+          }
+        }
+        for (String id : stack.shared()) {
+          if (sc == null || !sc.remove().contains(id)) {
+            shared = Math.addExact(shared, high(services, sc == null ? id : sc.replace().getOrDefault(id, id)));
+          }
+        }
+        for (String id : scenarioServices(stack, sc)) {
+          Service s = services.get(id);
+          gpu = Math.addExact(gpu, s == null ? 0 : s.gpuMemory().value());
+        }
+        if (sc != null) {
+          for (String id : sc.addPerAgent()) {
+            perAgent = Math.addExact(perAgent, high(services, id));
+          }
+          for (String id : sc.addShared()) {
+            shared = Math.addExact(shared, high(services, id));
+          }
+        }
+        if (Math.addExact(perAgent, shared) < 0) {
+          throw new ArithmeticException("negative");
+        }
+      } catch (ArithmeticException e) {
+        Origin at = sc == null ? stack.origin() : sc.origin();
+        problems.add(new Problem(at.file(), at.line(), at.column(), sc == null ? "" : "scenarios." + sc.name(),
+            "the services of stack '" + stack.id() + "'" + (sc == null ? "" : " (scenario " + sc.name() + ")")
+                + " add up to more than 8 EiB (2^63-1 bytes)"));
+      }
+    }
+  }
+
+  private static long high(Map<String, Service> services, String id) {
+    Service s = services.get(id);
+    return s == null ? 0 : s.memory().high().value();
   }
 
   /** A scenario must not make a service run twice (a replacement or an addition already in the stack). */

@@ -9,8 +9,9 @@ import dev.headroom.model.Text;
 public record Problem(String file, int line, int column, String path, String reason) {
 
   public Problem {
-    file = file == null ? "" : file;
-    path = path == null ? "" : path;
+    // a file name or a key can come from a hostile file too: neither may break the line
+    file = file == null ? "" : oneLine(file);
+    path = path == null ? "" : oneLine(path);
     reason = oneLine(reason == null ? "invalid input" : reason);
   }
 

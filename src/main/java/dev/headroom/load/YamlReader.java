@@ -40,23 +40,50 @@ import org.yaml.snakeyaml.reader.ReaderException;
  */
 public final class YamlReader {
 
-  /** Limits for one read. */
-  public record Limits(long maxFileSize, int maxAliasNodes, int maxDepth, Set<String> allowedTags) {
+  /**
+   * Limits for one read.
+   *
+   * @param maxNodes nodes a file may hold as written (scalars, lists, mappings, aliases): parsing
+   *     stops there, before memory does. The file-size cap alone does not bound memory: 5 MiB of
+   *     {@code [1,1,1,...]} is 2.6 million nodes.
+   */
+  public record Limits(long maxFileSize, int maxAliasNodes, int maxDepth, int maxNodes, Set<String> allowedTags) {
     /** compose-go caps node visits at 100,000; headroom caps the nodes added by aliases there. */
     public static final int DEFAULT_MAX_ALIAS_NODES = 100_000;
 
     public static final int DEFAULT_MAX_DEPTH = 200;
 
+    /**
+     * About twice a 5,000-service compose file written out in full; each node costs about 450 bytes
+     * of heap while a file is read, so the cap also bounds memory to about 90 MiB.
+     */
+    public static final int DEFAULT_MAX_NODES = 200_000;
+
     public static Limits defaults() {
-      return new Limits(Source.DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_DEPTH, Set.of());
+      return new Limits(Source.DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, Set.of());
     }
 
     public Limits withMaxFileSize(long bytes) {
-      return new Limits(bytes, maxAliasNodes, maxDepth, allowedTags);
+      return new Limits(bytes, maxAliasNodes, maxDepth, maxNodes, allowedTags);
+    }
+
+    public Limits withMaxNodes(int nodes) {
+      return new Limits(maxFileSize, maxAliasNodes, maxDepth, nodes, allowedTags);
     }
 
     public Limits withAllowedTags(Set<String> tags) {
-      return new Limits(maxFileSize, maxAliasNodes, maxDepth, Set.copyOf(tags));
+      return new Limits(maxFileSize, maxAliasNodes, maxDepth, maxNodes, Set.copyOf(tags));
+    }
+  }
+
+  /** Thrown by the parser wrapper when a file holds more nodes than {@link Limits#maxNodes}. */
+  private static final class TooManyNodes extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Mark at;
+
+    TooManyNodes(Mark at) {
+      super(null, null, false, false);
+      this.at = at;
     }
   }
 
@@ -92,6 +119,16 @@ public final class YamlReader {
 
   /** Reads every document of a file. Problems are thrown as one {@link InputException}. */
   public List<YamlNode> readAll(Source source) {
+    try {
+      return read(source);
+    } catch (OutOfMemoryError e) {
+      // what was being built is garbage once this unwinds; the run goes on to report it
+      throw new InputException(Problem.at(source.name(),
+          "too large to read in the memory this JVM has (raise -Xmx, or lower --max-file-size to refuse it sooner)"));
+    }
+  }
+
+  private List<YamlNode> read(Source source) {
     if (source.bytes().length > limits.maxFileSize()) {
       throw new InputException(Problem.at(source.name(), Source.tooLarge(source.bytes().length, limits.maxFileSize())));
     }
@@ -106,7 +143,7 @@ public final class YamlReader {
     List<Node> roots = new ArrayList<>();
     MarkingParser parser = null;
     try {
-      parser = new MarkingParser(new ParserImpl(new WholeTextReader(text), options));
+      parser = new MarkingParser(new ParserImpl(new WholeTextReader(text), options), limits.maxNodes());
       Composer composer = new Composer(parser, new Yaml12Resolver(), options);
       while (composer.checkNode()) {
         Node n = composer.getNode();
@@ -126,6 +163,10 @@ public final class YamlReader {
             new Problem(source.name(), at.getLine() + 1, at.getColumn() + 1, "", "nested more than " + limits.maxDepth() + " levels deep"));
       }
       throw new InputException(Problem.at(source.name(), yamlMessage(e.getMessage())));
+    } catch (TooManyNodes e) {
+      Mark at = e.at;
+      throw new InputException(new Problem(source.name(), at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1,
+          "", "more than " + limits.maxNodes() + " YAML nodes in one file; refused"));
     } catch (StackOverflowError e) {
       throw new InputException(Problem.at(source.name(), "nested too deeply"));
     }
@@ -139,10 +180,13 @@ public final class YamlReader {
   /** Remembers where the last event it handed out starts, for errors SnakeYAML raises without a position. */
   private static final class MarkingParser implements Parser {
     private final Parser parser;
+    private final int maxNodes;
+    private int nodes;
     private Mark last;
 
-    MarkingParser(Parser parser) {
+    MarkingParser(Parser parser, int maxNodes) {
       this.parser = parser;
+      this.maxNodes = maxNodes;
     }
 
     @Override
@@ -157,7 +201,12 @@ public final class YamlReader {
 
     @Override
     public Event getEvent() {
-      return seen(parser.getEvent());
+      Event e = seen(parser.getEvent());
+      if (e != null && (e.is(Event.ID.Scalar) || e.is(Event.ID.SequenceStart) || e.is(Event.ID.MappingStart)
+          || e.is(Event.ID.Alias)) && ++nodes > maxNodes) {
+        throw new TooManyNodes(e.getStartMark());
+      }
+      return e;
     }
 
     private Event seen(Event e) {

@@ -76,6 +76,10 @@ public final class Units {
     try {
       whole = exact.toBigIntegerExact();
     } catch (ArithmeticException notWhole) {
+      if (m.group(3) == null) {
+        throw new QuantityException("'" + t + "' has no unit and is not a whole number of bytes; write a unit, such as "
+            + t + "GiB or " + t + "MiB");
+      }
       throw new QuantityException(
           "'" + t + "' is " + exact.stripTrailingZeros().toPlainString()
               + " bytes, not a whole number of bytes; write " + exact.setScale(0, RoundingMode.CEILING).toPlainString()

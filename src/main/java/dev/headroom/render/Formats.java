@@ -1,6 +1,8 @@
 package dev.headroom.render;
 
+import dev.headroom.model.Bytes;
 import dev.headroom.model.Range;
+import dev.headroom.model.Thresholds;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -9,14 +11,27 @@ public final class Formats {
   private Formats() {}
 
   /**
-   * A fraction as a percentage with one decimal, rounded up: {@code 3.407408 -> 340.8%}, {@code
-   * 0.900001 -> 90.1%}. Rounding up means a figure shown at or below a threshold is at or below it.
+   * {@code demand / capacity} as a percentage with one decimal, rounded half-up: {@code 1472 MiB /
+   * 432 MiB -> 340.7%}. Where rounding would land exactly on a threshold (or on 100%) that the exact
+   * value is not on, a sign says which side it is: {@code >90.0%} for 900 MiB + 1 byte of 1000 MiB,
+   * so the figure never seems to contradict the status next to it.
    */
-  public static String percent(BigDecimal fraction) {
-    if (fraction == null) {
+  public static String percent(Bytes demand, Bytes capacity, Thresholds t) {
+    if (capacity.isZero()) {
       return "n/a";
     }
-    return fraction.movePointRight(2).setScale(1, RoundingMode.CEILING).toPlainString() + "%";
+    BigDecimal hundredTimes = demand.toBigDecimal().movePointRight(2);
+    BigDecimal shown = hundredTimes.divide(capacity.toBigDecimal(), 1, RoundingMode.HALF_UP);
+    int side = hundredTimes.compareTo(shown.multiply(capacity.toBigDecimal()));
+    if (side != 0 && t != null && isBoundary(shown, t)) {
+      return (side > 0 ? ">" : "<") + shown.toPlainString() + "%";
+    }
+    return shown.toPlainString() + "%";
+  }
+
+  private static boolean isBoundary(BigDecimal percent, Thresholds t) {
+    return percent.compareTo(t.warn().movePointRight(2)) == 0 || percent.compareTo(t.critical().movePointRight(2)) == 0
+        || percent.compareTo(BigDecimal.valueOf(100)) == 0;
   }
 
   /** A threshold as a percentage without needless decimals: {@code 0.80 -> 80%}, {@code 0.875 -> 87.5%}. */

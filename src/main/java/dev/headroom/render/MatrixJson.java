@@ -4,7 +4,7 @@ import dev.headroom.model.Host;
 import dev.headroom.model.Scenario;
 import dev.headroom.render.PlanJson.MemoryRange;
 import dev.headroom.solve.MatrixResult;
-import dev.headroom.solve.PlanResult;
+import dev.headroom.solve.Evaluation;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,11 +36,11 @@ public final class MatrixJson {
     for (Scenario sc : m.scenarios()) {
       for (Host h : m.hosts()) {
         for (long n = 1; n <= m.maxAgents(); n++) {
-          PlanResult p = m.cell(sc, h, n);
+          Evaluation c = m.cell(sc, h, n);
           rows.add(new Row(h.id(), sc.name(), n,
-              new Total(MemoryRange.of(p.total()), p.cpuTotal() == null ? null : p.cpuTotal().cores()),
-              new Utilization(new PlanJson.UtilizationMemory(p.utilizationLow(), p.utilizationHigh())),
-              p.status().id()));
+              new Total(MemoryRange.of(c.total()), c.cpuTotal() == null ? null : c.cpuTotal().cores()),
+              new Utilization(new PlanJson.UtilizationMemory(c.utilizationLow(), c.utilizationHigh())),
+              c.status().id()));
         }
         max.add(new MaxAgents(h.id(), sc.name(), m.maxAgents(sc, h).orElse(null)));
       }

@@ -3,7 +3,7 @@ package dev.headroom.render;
 import dev.headroom.model.Host;
 import dev.headroom.model.Scenario;
 import dev.headroom.solve.MatrixResult;
-import dev.headroom.solve.PlanResult;
+import dev.headroom.solve.Evaluation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class MatrixMarkdown {
       List<String> headers = new ArrayList<>(List.of("Agents", "Demand"));
       StringBuilder align = new StringBuilder("rr");
       for (Host h : m.hosts()) {
-        headers.add("`" + Markdown.escape(h.id()) + "` (" + h.available() + ")");
+        headers.add("`" + h.id() + "` (" + h.available() + ")");
         align.append('r');
       }
       List<List<String>> rows = new ArrayList<>();
@@ -33,9 +33,10 @@ public final class MatrixMarkdown {
         row.add(Long.toString(n));
         row.add(Formats.range(m.cell(sc, m.hosts().get(0), n).total()));
         for (Host h : m.hosts()) {
-          PlanResult p = m.cell(sc, h, n);
-          String status = p.status().fits() ? p.status().id() : "**" + p.status().id() + "**";
-          row.add(Formats.percent(MatrixText.utilization(p)) + " " + status);
+          Evaluation c = m.cell(sc, h, n);
+          String status = c.status().fits() ? c.status().id() : "**" + c.status().id() + "**";
+          row.add(Formats.percent(c.total().end(m.estimate()), c.available(), h.thresholds()) + " " + status
+              + MatrixText.raisedBy(c));
         }
         rows.add(row);
       }

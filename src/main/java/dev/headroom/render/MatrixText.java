@@ -4,7 +4,7 @@ import dev.headroom.model.Host;
 import dev.headroom.model.Scenario;
 import dev.headroom.render.TextTable.Align;
 import dev.headroom.solve.MatrixResult;
-import dev.headroom.solve.PlanResult;
+import dev.headroom.solve.Evaluation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +41,7 @@ public final class MatrixText {
         row.add(Long.toString(n));
         row.add(Formats.range(m.cell(sc, m.hosts().get(0), n).total()));
         for (Host h : m.hosts()) {
-          PlanResult p = m.cell(sc, h, n);
-          row.add(Formats.percent(utilization(p)) + " " + style.statusLower(p.status()));
+          row.add(cell(m, h, m.cell(sc, h, n), style));
         }
         t.row(row.toArray(new String[0]));
       }
@@ -55,9 +54,20 @@ public final class MatrixText {
     out.print(t.render());
   }
 
-  /** The utilization at the end that decides the status. */
-  static java.math.BigDecimal utilization(PlanResult p) {
-    return p.request().estimate() == dev.headroom.model.Estimate.LOW ? p.utilizationLow() : p.utilizationHigh();
+  /**
+   * {@code 89.4% warn}: the utilization at the end that decides the status, and the status, marked
+   * {@code (cpu)} or {@code (gpu)} when that resource, not memory, raised it.
+   */
+  static String cell(MatrixResult m, Host h, Evaluation c, Style style) {
+    return Formats.percent(c.total().end(m.estimate()), c.available(), h.thresholds()) + " "
+        + style.statusLower(c.status()) + raisedBy(c);
+  }
+
+  static String raisedBy(Evaluation c) {
+    if (c.status().compareTo(c.memoryStatus()) <= 0) {
+      return "";
+    }
+    return c.gpuStatus().compareTo(c.memoryStatus()) > 0 && c.gpuStatus() == c.status() ? " (gpu)" : " (cpu)";
   }
 
   private static String[] blank(int n) {

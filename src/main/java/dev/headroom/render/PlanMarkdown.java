@@ -13,7 +13,7 @@ public final class PlanMarkdown {
 
   public static void render(PlanResult p, PrintWriter out) {
     Host h = p.request().host();
-    out.println("## " + Markdown.escape(p.request().stack().id()) + " on " + Markdown.escape(h.id()) + ": "
+    out.println("## " + p.request().stack().id() + " on " + h.id() + ": "
         + p.status().id());
     out.println();
     out.println(Formats.agents(p.agents()) + ", scenario `" + p.request().scenario().name() + "`, basis "
@@ -23,7 +23,7 @@ public final class PlanMarkdown {
     List<List<String>> rows = new ArrayList<>();
     for (ServiceDemand d : p.services()) {
       rows.add(List.of(
-          "`" + Markdown.escape(d.service().id()) + "`",
+          "`" + d.service().id() + "`",
           d.scope().id(),
           Long.toString(d.instances()),
           Formats.range(d.memory()),

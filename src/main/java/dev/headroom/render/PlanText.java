@@ -5,10 +5,12 @@ import dev.headroom.model.Estimate;
 import dev.headroom.model.Host;
 import dev.headroom.solve.Capacity;
 import dev.headroom.solve.PlanResult;
+import dev.headroom.solve.Planner;
 import dev.headroom.solve.ServiceDemand;
 import dev.headroom.solve.Status;
 import dev.headroom.render.TextTable.Align;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A plan for a terminal: the per-service table, then the sums, the verdict and max agents. */
@@ -73,11 +75,10 @@ public final class PlanText {
   }
 
   static String utilization(PlanResult p) {
-    String u =
-        p.total().isExact()
-            ? Formats.percent(p.utilizationHigh())
-            : Formats.percent(p.utilizationLow()) + ".." + Formats.percent(p.utilizationHigh());
     Host h = p.request().host();
+    String low = Formats.percent(p.total().low(), p.available(), h.thresholds());
+    String high = Formats.percent(p.total().high(), p.available(), h.thresholds());
+    String u = p.total().isExact() ? high : low + ".." + high;
     return u + " of available (warn " + Formats.threshold(h.thresholds().warn()) + ", critical "
         + Formats.threshold(h.thresholds().critical()) + ")";
   }
@@ -91,41 +92,66 @@ public final class PlanText {
     return p.cpuTotal() + " cores asked for, " + avail + over;
   }
 
-  /** {@code 14 GiB of 16 GiB GPU memory (87.5%)}. */
+  /** {@code 14 GiB of 16 GiB GPU memory (87.5%):}. */
   static String gpu(PlanResult p) {
-    Host.Gpu g = p.request().host().gpu();
-    if (g == null) {
+    Host h = p.request().host();
+    if (h.gpu() == null) {
       return p.gpuTotal() + " of GPU memory, and the host has no GPU:";
     }
-    return p.gpuTotal() + " of " + g.memory() + " GPU memory (" + Formats.percent(Capacity.utilization(p.gpuTotal(), g.memory()))
-        + "):";
+    return p.gpuTotal() + " of " + h.gpu().memory() + " GPU memory ("
+        + Formats.percent(p.gpuTotal(), h.gpu().memory(), h.thresholds()) + "):";
   }
 
+  /** Why the status is what it is, when it is not plain memory: what overflows, or what raised it. */
   static String statusReason(PlanResult p) {
     Estimate e = p.request().estimate();
-    Bytes over = p.total().end(e).minus(p.available());
+    List<String> why = new ArrayList<>();
     if (p.memoryStatus() == Status.OVERFLOW) {
-      return " (memory over by " + over + " at the " + e.id() + " estimate)";
+      why.add("memory over by " + p.total().end(e).minus(p.available()) + " at the " + e.id() + " estimate");
     }
-    return "";
+    Host h = p.request().host();
+    if (p.gpuStatus() == Status.OVERFLOW) {
+      why.add(h.gpu() == null ? "GPU memory needed, the host has none"
+          : "GPU memory over by " + p.gpuTotal().minus(h.gpu().memory()));
+    } else if (p.gpuStatus().compareTo(p.memoryStatus()) > 0) {
+      why.add("GPU memory is " + p.gpuStatus().id());
+    }
+    if (!p.cpuOver().isZero() && p.memoryStatus().atLeast(p.gpuStatus()).compareTo(Status.WARN) < 0) {
+      why.add("CPU over the available cores");
+    }
+    return why.isEmpty() ? "" : " (" + String.join("; ", why) + ")";
   }
 
-  /** "0 (1 agent needs up to 766 MiB, 177.3% of available)": why the next agent does not fit. */
+  /**
+   * "0 (1 agent would need up to 766 MiB, 177.3% of available; the limit is 90%)": why one more
+   * agent does not fit, naming the resource that binds (memory or GPU memory).
+   */
   static String maxAgents(PlanResult p) {
     if (p.maxAgents().isEmpty()) {
       return "unbounded (no per-agent demand)";
     }
     long n = p.maxAgents().get();
-    Estimate e = p.request().estimate();
-    String critical = Formats.threshold(p.request().host().thresholds().critical());
     if (n == Long.MAX_VALUE) {
       return Long.toString(n);
     }
+    Host h = p.request().host();
+    Estimate e = p.request().estimate();
+    String critical = Formats.threshold(h.thresholds().critical());
+    String next = Formats.agents(n + 1);
     try {
-      Bytes next = Capacity.total(p.shared(), p.perAgent(), n + 1).end(e);
-      String nextUtil = Formats.percent(Capacity.utilization(next, p.available()));
-      return n + " (" + Formats.agents(n + 1) + " would need " + (e == Estimate.HIGH ? "up to " : "") + next + ", " + nextUtil
-          + " of available; the limit is " + critical + ")";
+      boolean gpuBinds = Planner.maxAgentsByGpu(p.demand(), h).map(g -> g == n).orElse(false)
+          && !Planner.maxAgentsByMemory(p.demand(), h, e).map(m -> m == n).orElse(false);
+      if (gpuBinds) {
+        Bytes gpu = p.demand().gpu(n + 1);
+        if (h.gpu() == null) {
+          return n + " (the stack needs GPU memory and the host has no GPU)";
+        }
+        return n + " (" + next + " would need " + gpu + " of " + h.gpu().memory() + " GPU memory, "
+            + Formats.percent(gpu, h.gpu().memory(), h.thresholds()) + "; the limit is " + critical + ")";
+      }
+      Bytes mem = Capacity.total(p.shared(), p.perAgent(), n + 1).end(e);
+      return n + " (" + next + " would need " + (e == Estimate.HIGH ? "up to " : "") + mem + ", "
+          + Formats.percent(mem, p.available(), h.thresholds()) + " of available; the limit is " + critical + ")";
     } catch (ArithmeticException overflow) {
       return Long.toString(n);
     }

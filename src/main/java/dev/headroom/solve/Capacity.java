@@ -51,14 +51,14 @@ public final class Capacity {
   }
 
   /**
-   * u = demand / available, rounded up (never down) to {@link #UTILIZATION_SCALE} decimals, so a
-   * printed utilization never understates use. Display only: statuses compare exactly.
+   * u = demand / available, rounded half-up to {@link #UTILIZATION_SCALE} decimals. A reported
+   * figure only: statuses compare exactly, never through this value.
    */
   public static BigDecimal utilization(Bytes demand, Bytes capacity) {
     if (capacity.isZero()) {
       return null;
     }
-    return demand.toBigDecimal().divide(capacity.toBigDecimal(), UTILIZATION_SCALE, RoundingMode.CEILING);
+    return demand.toBigDecimal().divide(capacity.toBigDecimal(), UTILIZATION_SCALE, RoundingMode.HALF_UP);
   }
 
   /**

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A deployment matrix: a plan for every scenario × host × agent count 1..maxAgents.
+ * A deployment matrix: an evaluation for every scenario × host × agent count 1..maxAgents.
  *
+ * @param demands one per scenario
  * @param cells in scenario, host, agents order
- * @param summaries one plan per scenario × host (1 agent), for max agents
+ * @param maxAgentsFit one per scenario × host
  */
 public record MatrixResult(
     Stack stack,
@@ -20,25 +21,25 @@ public record MatrixResult(
     List<Host> hosts,
     List<Scenario> scenarios,
     long maxAgents,
-    List<PlanResult> cells,
-    List<PlanResult> summaries) {
+    List<StackDemand> demands,
+    List<Evaluation> cells,
+    List<Optional<Long>> maxAgentsFit) {
 
   public MatrixResult {
     hosts = List.copyOf(hosts);
     scenarios = List.copyOf(scenarios);
+    demands = List.copyOf(demands);
     cells = List.copyOf(cells);
-    summaries = List.copyOf(summaries);
+    maxAgentsFit = List.copyOf(maxAgentsFit);
   }
 
-  public PlanResult cell(Scenario scenario, Host host, long agents) {
+  public Evaluation cell(Scenario scenario, Host host, long agents) {
     int s = scenarios.indexOf(scenario);
     int h = hosts.indexOf(host);
     return cells.get((int) ((s * (long) hosts.size() + h) * maxAgents + (agents - 1)));
   }
 
   public Optional<Long> maxAgents(Scenario scenario, Host host) {
-    int s = scenarios.indexOf(scenario);
-    int h = hosts.indexOf(host);
-    return summaries.get(s * hosts.size() + h).maxAgents();
+    return maxAgentsFit.get(scenarios.indexOf(scenario) * hosts.size() + hosts.indexOf(host));
   }
 }

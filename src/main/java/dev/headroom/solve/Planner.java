@@ -71,14 +71,13 @@ public final class Planner {
     return s;
   }
 
-  /** The optimization ids in effect: the scenario's plus {@code --apply}; unknown ids are refused. */
-  public Set<String> appliedIds(List<Member> members, Scenario scenario, List<String> extra) {
-    Set<String> known = new LinkedHashSet<>();
-    for (Member m : members) {
-      for (Optimization o : m.service().optimizations()) {
-        known.add(o.id());
-      }
-    }
+  /**
+   * The optimization ids in effect: the scenario's, plus {@code --apply}. With {@code strict}, an
+   * {@code --apply} id that no service of the scenario has is refused; otherwise it is left out
+   * with a note (a matrix applies an id to the scenarios that have it).
+   */
+  Set<String> appliedIds(List<Member> members, Scenario scenario, List<String> extra, boolean strict, List<String> notes) {
+    Set<String> known = knownOptimizations(members);
     Set<String> applied = new LinkedHashSet<>();
     if (scenario.applyAll() || extra.contains(ALL)) {
       applied.addAll(known);
@@ -89,11 +88,127 @@ public final class Planner {
         continue;
       }
       if (!known.contains(id)) {
-        throw new UnknownIdException("optimization", id, List.copyOf(known));
+        if (strict) {
+          throw new UnknownIdException("optimization", id, "scenario " + scenario.name(), List.copyOf(known));
+        }
+        notes.add("--apply " + id + ": no service of scenario " + scenario.name() + " has it");
+        continue;
       }
       applied.add(id);
     }
     return applied;
+  }
+
+  private static Set<String> knownOptimizations(List<Member> members) {
+    Set<String> known = new LinkedHashSet<>();
+    for (Member m : members) {
+      for (Optimization o : m.service().optimizations()) {
+        known.add(o.id());
+      }
+    }
+    return known;
+  }
+
+  /**
+   * What a scenario asks for, before any host or agent count.
+   *
+   * @param strict refuse {@code --apply} ids the scenario does not have (a single plan), rather than
+   *     noting them (a matrix over several scenarios)
+   */
+  public StackDemand demand(Stack stack, Scenario scenario, Basis basis, List<String> apply, boolean strict) {
+    try {
+      return sum(stack, scenario, basis, apply, strict);
+    } catch (ArithmeticException e) {
+      throw new TooLargeException("the services of " + stack.id() + " (scenario " + scenario.name()
+          + ") add up to more than 8 EiB (2^63-1 bytes)", e);
+    }
+  }
+
+  private StackDemand sum(Stack stack, Scenario scenario, Basis basis, List<String> apply, boolean strict) {
+    List<Member> members = members(stack, scenario);
+    List<String> notes = new ArrayList<>();
+    Set<String> applied = appliedIds(members, scenario, apply, strict, notes);
+    List<ServiceDemand> demands = new ArrayList<>();
+    Range perAgent = Range.ZERO;
+    Range shared = Range.ZERO;
+    Bytes gpuPerAgent = Bytes.ZERO;
+    Bytes gpuShared = Bytes.ZERO;
+    Cpu cpuPerAgent = null;
+    Cpu cpuShared = null;
+    List<String> unknownPerAgent = new ArrayList<>();
+    List<String> unknownShared = new ArrayList<>();
+    boolean droppedOptimizations = false;
+    for (Member m : members) {
+      ServiceDemand d = demand(m, 1, basis, applied);
+      demands.add(d);
+      if (d.note() != null) {
+        notes.add(m.service().id() + ": " + d.note());
+      }
+      droppedOptimizations |= basis != Basis.FOOTPRINT && d.note() == null
+          && m.service().optimizations().stream().anyMatch(o -> applied.contains(o.id()));
+      boolean perAgentScope = m.scope() == Scope.PER_AGENT;
+      if (perAgentScope) {
+        perAgent = perAgent.plus(d.memory());
+        gpuPerAgent = gpuPerAgent.plus(d.gpuMemory());
+      } else {
+        shared = shared.plus(d.memory());
+        gpuShared = gpuShared.plus(d.gpuMemory());
+      }
+      if (d.cpu() == null) {
+        (perAgentScope ? unknownPerAgent : unknownShared).add(m.service().id());
+      } else if (perAgentScope) {
+        cpuPerAgent = (cpuPerAgent == null ? Cpu.ZERO : cpuPerAgent).plus(d.cpu());
+      } else {
+        cpuShared = (cpuShared == null ? Cpu.ZERO : cpuShared).plus(d.cpu());
+      }
+    }
+    if (droppedOptimizations) {
+      notes.add("optimizations do not change a container " + (basis == Basis.LIMITS ? "limit" : "reservation")
+          + "; with --basis " + basis.id() + " they apply only where the footprint is used");
+    }
+    return new StackDemand(stack, scenario, basis, demands, perAgent, shared, gpuPerAgent, gpuShared, cpuPerAgent,
+        cpuShared, unknownPerAgent, unknownShared, notes);
+  }
+
+  /** A scenario's demand on one host with N agents: totals, utilization, statuses (DESIGN.md section 3). */
+  public static Evaluation evaluate(StackDemand d, Host host, long agents, Estimate e) {
+    try {
+      return compute(d, host, agents, e);
+    } catch (ArithmeticException overflow) {
+      throw new TooLargeException("the demand of " + agents + " agents of " + d.stack().id()
+          + " is too large to compute exactly (over 8 EiB, 2^63-1 bytes)", overflow);
+    }
+  }
+
+  private static Evaluation compute(StackDemand d, Host host, long agents, Estimate e) {
+    List<String> notes = new ArrayList<>();
+    Range total = Capacity.total(d.shared(), d.perAgent(), agents);
+    Bytes available = Capacity.available(host);
+    Status memoryStatus = Capacity.status(total.end(e), available, host.thresholds());
+
+    Bytes gpuTotal = d.gpu(agents);
+    Status gpuStatus = Capacity.gpuStatus(gpuTotal, host.gpu(), host.thresholds());
+    if (!gpuTotal.isZero() && host.gpu() == null) {
+      notes.add("GPU: the stack needs " + gpuTotal + " of GPU memory and " + host.id() + " has no GPU");
+    }
+
+    Cpu cpu = d.cpu(agents);
+    Cpu cpuAvailable = host.cpu() == null ? null : host.cpu().available();
+    Cpu cpuOver = cpu != null && cpuAvailable != null ? Capacity.cpuOver(cpu, cpuAvailable) : Cpu.ZERO;
+    if (!cpuOver.isZero()) {
+      notes.add("CPU: " + cpu + " cores asked for, " + cpuAvailable + " available (" + cpuOver
+          + " over): expect throttling; status is at least warn");
+    }
+    List<String> unknown = new ArrayList<>(agents > 0 ? d.cpuUnknownPerAgent() : List.of());
+    unknown.addAll(d.cpuUnknownShared());
+    if (cpu != null && !unknown.isEmpty()) {
+      notes.add("CPU: no figure for " + String.join(", ", unknown) + "; the CPU total leaves "
+          + (unknown.size() == 1 ? "it" : "them") + " out");
+    }
+    Status status = Capacity.withCpu(memoryStatus.atLeast(gpuStatus), cpuOver);
+    return new Evaluation(agents, total, available, Capacity.utilization(total.low(), available),
+        Capacity.utilization(total.high(), available), memoryStatus, cpu, cpuAvailable, cpuOver, gpuTotal, gpuStatus,
+        status, notes);
   }
 
   /**
@@ -103,87 +218,18 @@ public final class Planner {
    * @throws UnknownIdException when {@code --apply} names an optimization the scenario does not have
    */
   public PlanResult plan(PlanRequest r) {
-    try {
-      return compute(r);
-    } catch (ArithmeticException e) {
-      throw new TooLargeException(
-          "the demand of " + r.agents() + " agents of " + r.stack().id() + " is too large to compute exactly (over 8 EiB, 2^63-1 bytes)", e);
-    }
-  }
-
-  private PlanResult compute(PlanRequest r) {
-    List<Member> members = members(r.stack(), r.scenario());
-    Set<String> applied = appliedIds(members, r.scenario(), r.apply());
-    List<ServiceDemand> demands = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    Range perAgent = Range.ZERO;
-    Range shared = Range.ZERO;
-    Cpu cpu = null;
-    List<String> cpuUnknown = new ArrayList<>();
-    Bytes gpuPerAgent = Bytes.ZERO;
-    Bytes gpuShared = Bytes.ZERO;
-    for (Member m : members) {
-      long instances = m.scope() == Scope.PER_AGENT ? r.agents() : 1;
-      ServiceDemand d = demand(m, instances, r.basis(), applied);
-      demands.add(d);
-      if (d.note() != null) {
-        notes.add(m.service().id() + ": " + d.note());
-      }
-      if (m.scope() == Scope.PER_AGENT) {
-        perAgent = perAgent.plus(d.memory());
-        gpuPerAgent = gpuPerAgent.plus(d.gpuMemory());
-      } else {
-        shared = shared.plus(d.memory());
-        gpuShared = gpuShared.plus(d.gpuMemory());
-      }
-      if (d.cpu() != null) {
-        cpu = (cpu == null ? Cpu.ZERO : cpu).plus(d.cpu().times(instances));
-      } else if (instances > 0) {
-        cpuUnknown.add(m.service().id());
-      }
-    }
-    Host host = r.host();
-    Range total = Capacity.total(shared, perAgent, r.agents());
-    Bytes available = Capacity.available(host);
-    Estimate e = r.estimate();
-    Status memoryStatus = Capacity.status(total.end(e), available, host.thresholds());
-
-    Bytes gpuTotal = gpuShared.plus(gpuPerAgent.times(r.agents()));
-    Status gpuStatus = Capacity.gpuStatus(gpuTotal, host.gpu(), host.thresholds());
-    if (!gpuTotal.isZero() && host.gpu() == null) {
-      notes.add("GPU: the stack needs " + gpuTotal + " of GPU memory and " + host.id() + " has no GPU");
-    }
-
-    Cpu cpuAvailable = host.cpu() == null ? null : host.cpu().available();
-    Cpu cpuOver = cpu != null && cpuAvailable != null ? Capacity.cpuOver(cpu, cpuAvailable) : Cpu.ZERO;
-    if (!cpuOver.isZero()) {
-      notes.add("CPU: " + cpu + " cores asked for, " + cpuAvailable + " available (" + cpuOver
-          + " over): expect throttling; status is at least warn");
-    }
-    if (cpu != null && !cpuUnknown.isEmpty()) {
-      notes.add("CPU: no figure for " + String.join(", ", cpuUnknown) + "; the CPU total leaves " + (cpuUnknown.size() == 1 ? "it" : "them") + " out");
-    }
-    Status status = Capacity.withCpu(memoryStatus.atLeast(gpuStatus), cpuOver);
-
-    Optional<Long> maxAgents =
-        maxAgents(shared.end(e), perAgent.end(e), gpuShared, gpuPerAgent, host);
-    return new PlanResult(
-        r, demands, perAgent, shared, total, available,
-        Capacity.utilization(total.low(), available), Capacity.utilization(total.high(), available),
-        memoryStatus, cpu, cpuAvailable, cpuOver, gpuTotal, gpuStatus, status, maxAgents, notes);
+    StackDemand d = demand(r.stack(), r.scenario(), r.basis(), r.apply(), true);
+    Evaluation ev = evaluate(d, r.host(), r.agents(), r.estimate());
+    return new PlanResult(r, d, ev, maxAgents(d, r.host(), r.estimate()));
   }
 
   /** Memory and GPU both bound the agent count; CPU does not (it is compressible). */
-  static Optional<Long> maxAgents(Bytes shared, Bytes perAgent, Bytes gpuShared, Bytes gpuPerAgent, Host host) {
-    Optional<Long> byMemory =
-        Capacity.maxAgents(shared, perAgent, Capacity.available(host), host.thresholds().critical());
-    if (gpuShared.isZero() && gpuPerAgent.isZero()) {
+  public static Optional<Long> maxAgents(StackDemand d, Host host, Estimate e) {
+    Optional<Long> byMemory = maxAgentsByMemory(d, host, e);
+    if (!d.needsGpu()) {
       return byMemory;
     }
-    Optional<Long> byGpu =
-        host.gpu() == null
-            ? Optional.of(0L)
-            : Capacity.maxAgents(gpuShared, gpuPerAgent, host.gpu().memory(), host.thresholds().critical());
+    Optional<Long> byGpu = maxAgentsByGpu(d, host);
     if (byMemory.isEmpty()) {
       return byGpu;
     }
@@ -191,6 +237,22 @@ public final class Planner {
       return byMemory;
     }
     return Optional.of(Math.min(byMemory.get(), byGpu.get()));
+  }
+
+  public static Optional<Long> maxAgentsByMemory(StackDemand d, Host host, Estimate e) {
+    return Capacity.maxAgents(d.shared().end(e), d.perAgent().end(e), Capacity.available(host),
+        host.thresholds().critical());
+  }
+
+  /** Empty when the scenario needs no GPU memory per agent; 0 when the host has no GPU. */
+  public static Optional<Long> maxAgentsByGpu(StackDemand d, Host host) {
+    if (!d.needsGpu()) {
+      return Optional.empty();
+    }
+    if (host.gpu() == null) {
+      return Optional.of(0L);
+    }
+    return Capacity.maxAgents(d.gpuShared(), d.gpuPerAgent(), host.gpu().memory(), host.thresholds().critical());
   }
 
   /** One service's demand per instance under a basis. */
@@ -228,21 +290,41 @@ public final class Planner {
 
   // ------------------------------------------------------------------ matrix
 
-  /** Plans for agents 1..maxAgents on every host and scenario. */
+  /**
+   * Every scenario × host × agent count 1..maxAgents. The demand of a scenario is summed once and
+   * evaluated per cell, so a cell costs a few exact additions and comparisons. An {@code --apply}
+   * id must belong to at least one of the scenarios; scenarios without it are planned without it.
+   */
   public MatrixResult matrix(
       List<Host> hosts, Stack stack, List<Scenario> scenarios, long maxAgents, Basis basis, Estimate estimate,
       List<String> apply) {
-    List<PlanResult> cells = new ArrayList<>();
-    List<PlanResult> summaries = new ArrayList<>();
+    checkApplyKnownSomewhere(stack, scenarios, apply);
+    List<Evaluation> cells = new ArrayList<>();
+    List<Optional<Long>> max = new ArrayList<>();
+    List<StackDemand> demands = new ArrayList<>();
     for (Scenario sc : scenarios) {
+      StackDemand d = demand(stack, sc, basis, apply, false);
+      demands.add(d);
       for (Host h : hosts) {
-        PlanRequest base = new PlanRequest(h, stack, sc, 0, basis, estimate, apply);
-        summaries.add(plan(base.withAgents(1)));
+        max.add(maxAgents(d, h, estimate));
         for (long n = 1; n <= maxAgents; n++) {
-          cells.add(plan(base.withAgents(n)));
+          cells.add(evaluate(d, h, n, estimate));
         }
       }
     }
-    return new MatrixResult(stack, basis, estimate, hosts, scenarios, maxAgents, cells, summaries);
+    return new MatrixResult(stack, basis, estimate, hosts, scenarios, maxAgents, demands, cells, max);
+  }
+
+  private void checkApplyKnownSomewhere(Stack stack, List<Scenario> scenarios, List<String> apply) {
+    Set<String> known = new LinkedHashSet<>();
+    for (Scenario sc : scenarios) {
+      known.addAll(knownOptimizations(members(stack, sc)));
+    }
+    for (String id : apply) {
+      if (!id.equals(ALL) && !known.contains(id)) {
+        String where = scenarios.size() == 1 ? "scenario " + scenarios.get(0).name() : "any scenario of the matrix";
+        throw new UnknownIdException("optimization", id, where, List.copyOf(known));
+      }
+    }
   }
 }

@@ -8,13 +8,23 @@ public final class UnknownIdException extends RuntimeException {
 
   private final String what;
   private final String id;
+  private final String where;
   private final transient List<String> known;
 
-  public UnknownIdException(String what, String id, List<String> known) {
-    super("unknown " + what + " '" + id + "'", null, false, false);
+  /**
+   * @param where where it was looked for ("scenario targets"), for the message
+   * @param known the ids that do exist there, for a suggestion
+   */
+  public UnknownIdException(String what, String id, String where, List<String> known) {
+    super("unknown " + what + " '" + id + "' in " + where);
     this.what = what;
     this.id = id;
+    this.where = where;
     this.known = List.copyOf(known);
+  }
+
+  public String where() {
+    return where;
   }
 
   public String what() {

@@ -327,7 +327,7 @@ class CatalogLoaderTest {
         "{a: 1}    | expected a memory quantity such as 512MiB, found a mapping",
         "''        | empty memory value; write a quantity such as 512MiB",
         "null      | is empty; expected a memory quantity such as 512MiB",
-        "1.5       | '1.5' is 1.5 bytes, not a whole number of bytes; write 2 or use a smaller unit",
+        "1.5       | '1.5' has no unit and is not a whole number of bytes; write a unit, such as 1.5GiB or 1.5MiB",
         "-1GiB     | memory '-1GiB' is negative",
         "1GiB..2GiB| '1GiB..2GiB' is a range; this field takes a single quantity",
       })

@@ -68,11 +68,11 @@ class CapacityTest {
   }
 
   @Test
-  void utilizationIsRoundedUpForDisplayOnly() {
-    // 1472 / 432 = 3.4074074... → rounded up at six decimals: 3.407408
-    assertThat(Capacity.utilization(mib(1472), mib(432))).isEqualByComparingTo("3.407408");
-    // 900 MiB + 1 byte of 1000 MiB = 0.90000000095... → 0.900001, never 0.900000
-    assertThat(Capacity.utilization(mib(900).plus(new Bytes(1)), mib(1000))).isEqualByComparingTo("0.900001");
+  void utilizationIsAReportedFigureRoundedHalfUp() {
+    // 1472 / 432 = 3.4074074... → 3.407407 at six decimals
+    assertThat(Capacity.utilization(mib(1472), mib(432))).isEqualByComparingTo("3.407407");
+    // 4 GiB / 12 GiB = 0.3333333... → 0.333333
+    assertThat(Capacity.utilization(Bytes.gib(4), Bytes.gib(12))).isEqualByComparingTo("0.333333");
     // 0 / x = 0
     assertThat(Capacity.utilization(Bytes.ZERO, mib(432))).isEqualByComparingTo("0");
   }

@@ -213,14 +213,47 @@ class PlannerTest {
         Estimate.HIGH, List.of());
     assertThat(m.cells()).hasSize(2 * 2 * 3);
     // current on big with 3 agents: 60 + 3 × 680 = 2100 of 4000 = 52.5 %
-    PlanResult c = m.cell(Scenario.CURRENT, big, 3);
+    Evaluation c = m.cell(Scenario.CURRENT, big, 3);
     assertThat(c.total().high()).isEqualTo(mib(2100));
     assertThat(c.utilizationHigh()).isEqualByComparingTo("0.525");
     // max agents on big: (3600 − 60) / 680 = 5.2 → 5
     assertThat(m.maxAgents(Scenario.CURRENT, big)).contains(5L);
     // optimized per agent high 605: (3600 − 60) / 605 = 5.85 → 5
     assertThat(m.maxAgents(OPTIMIZED, big)).contains(5L);
-    assertThat(m.cell(OPTIMIZED, PI, 1).request().scenario()).isEqualTo(OPTIMIZED);
+  }
+
+  @Test
+  void everyMatrixCellIsThePlanOfTheSameCase() {
+    Host big = Fixtures.withCpu(host("big", 4096, 96), "2", "0");
+    List<Scenario> scenarios = List.of(Scenario.CURRENT, OPTIMIZED, GC_ONLY);
+    for (Estimate e : Estimate.values()) {
+      MatrixResult m = planner.matrix(List.of(PI, big), STACK, scenarios, 6, Basis.FOOTPRINT, e, List.of());
+      for (Scenario sc : scenarios) {
+        for (Host h : List.of(PI, big)) {
+          for (long n = 1; n <= 6; n++) {
+            PlanResult p = plan(h, sc, n, Basis.FOOTPRINT, e, List.of());
+            assertThat(m.cell(sc, h, n)).isEqualTo(p.evaluation());
+          }
+          assertThat(m.maxAgents(sc, h)).isEqualTo(plan(h, sc, 1, Basis.FOOTPRINT, e, List.of()).maxAgents());
+        }
+      }
+    }
+  }
+
+  @Test
+  void matrixAppliesAnIdOnlyWhereAScenarioHasIt() {
+    Scenario noApp = scenario("no-app", false, List.of(), Map.of("app", "app-aot"));
+    Stack st = stack("s9", List.of("db", "app", "web"), List.of("sys"), noApp);
+    Planner pl = new Planner(catalog(List.of(PI), List.of(DB, APP, APP_AOT, WEB, SYS), List.of(st)));
+    MatrixResult m = pl.matrix(List.of(PI), st, List.of(Scenario.CURRENT, noApp), 1, Basis.FOOTPRINT, Estimate.HIGH,
+        List.of("gc"));
+    // current: app 100..160 − 5 = 95..155; per agent 400 + 95..155 + 80..120 = 575..675, + sys 40..60
+    assertThat(m.cell(Scenario.CURRENT, PI, 1).total()).isEqualTo(mib(615, 735));
+    assertThat(m.demands().get(1).notes()).containsExactly("--apply gc: no service of scenario no-app has it");
+    // an id no scenario has is refused
+    assertThatThrownBy(() -> pl.matrix(List.of(PI), st, List.of(noApp), 1, Basis.FOOTPRINT, Estimate.HIGH, List.of("gc")))
+        .isInstanceOf(UnknownIdException.class)
+        .hasMessage("unknown optimization 'gc' in scenario no-app");
   }
 
   @Test
