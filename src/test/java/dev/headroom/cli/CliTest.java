@@ -222,6 +222,47 @@ class CliTest {
         .hasNoStackTrace();
   }
 
+  @Test
+  void forceKeepsTheModeOfTheFileItReplaces() throws IOException {
+    Path out = tmp.resolve("report.md");
+    Files.writeString(out, "old\n");
+    Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    assertThat(run("hosts", "--format", "markdown", "-o", out.toString(), "--force")).exitedWith(0);
+    assertThat(Files.readString(out)).startsWith("| ID |");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-r-----");
+  }
+
+  @Test
+  void aNewOutputFileIsReadableLikeAnyNewFile() throws IOException {
+    Path out = tmp.resolve("hosts.txt");
+    assertThat(run("hosts", "-o", out.toString())).exitedWith(0);
+    // not the 0600 of a temporary file: the group/others bits follow the umask, the owner can read and write
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).startsWith("rw-");
+    java.nio.file.Path probe = Files.createFile(tmp.resolve("probe"));
+    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(probe));
+  }
+
+  @Test
+  void aHostileKeyOrFileNameCannotForgeAnErrorLineOrDriveTheTerminal() throws IOException {
+    write("key.yaml", "kind: host\nid: q\nmemory: {total: 512MiB}\n\"x\\nerror: forged\\e[31m\": 1\n");
+    Cli.Result r = run("validate", tmp.toString());
+    assertThat(r).exitedWith(2);
+    assertThat(r.err().lines().toList()).hasSize(1);
+    assertThat(r.err()).doesNotContain("\u001b").contains("\\u001b");
+  }
+
+  @Test
+  void emptyListsOnTheCommandLineAreUsageErrors() {
+    assertThat(run("matrix", "--scenario", "")).exitedWith(2).errContains("no scenario given");
+    assertThat(run("matrix", "--host", "")).exitedWith(2).errContains("no host given");
+    assertThat(run("hosts", "-o", "")).exitedWith(2).errContains("-o needs a file name");
+  }
+
+  @Test
+  void theBuiltInCatalogIgnoresTheFileSizeCap() {
+    assertThat(run("plan", "--host", "pi-zero-2w", "--max-file-size", "1KiB")).exitedWith(1).errIsEmpty();
+  }
+
   private Path write(String name, String content) throws IOException {
     return Files.writeString(tmp.resolve(name), content, StandardCharsets.UTF_8);
   }

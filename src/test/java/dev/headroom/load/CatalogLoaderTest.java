@@ -250,6 +250,59 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void servicesThatAddUpPastEightExbibytesAreRefusedAtLoad() throws IOException {
+    // 5 EiB + 5 EiB = 10 EiB > 2^63 − 1 bytes (just under 8 EiB)
+    write("a.yaml", "kind: service\nid: a\nmemory: 5EiB\n");
+    write("b.yaml", "kind: service\nid: b\nmemory: 5EiB\n");
+    Path st = write("st.yaml", "kind: stack\nid: st\nper_agent: [a, b]\n");
+    Path c = write("c.yaml", "kind: service\nid: c\nmemory:\n  components:\n    - {name: x, size: 5EiB}\n"
+        + "    - {name: y, size: 5EiB}\n");
+    assertThat(problems())
+        .containsExactlyInAnyOrder(
+            name(c) + ":4:3: memory: the components add up to more than 8 EiB (2^63-1 bytes)",
+            name(st) + ":1:1: the services of stack 'st' add up to more than 8 EiB (2^63-1 bytes)");
+  }
+
+  @Test
+  void gpuMemoryOfZeroIsRefused() throws IOException {
+    Path f = write("h.yaml", "kind: host\nid: h\nmemory: {total: 1GiB}\ngpu: {model: none, memory: 0}\n");
+    assertThat(problems())
+        .containsExactly(name(f) + ":4:28: gpu.memory: GPU memory must be above zero (leave gpu out for a host without a GPU)");
+  }
+
+  @Test
+  void aBrokenServiceDoesNotMakeItsOptimizationsUnknown() throws IOException {
+    Path s = write("s.yaml", "kind: service\nid: sv\nmemory:\n  components:\n"
+        + "    - {name: x, size: 512m, optimizations: [{id: tune, saves: 1MiB}]}\n");
+    write("st.yaml", "kind: stack\nid: st\nper_agent: [sv]\nscenarios:\n  t: {apply: [tune]}\n");
+    assertThat(problems()).hasSize(1).first().asString().startsWith(name(s) + ":5:23: memory.components[0].size: unit 'm'");
+  }
+
+  @Test
+  void aBrokenStackHasEveryReferenceChecked() throws IOException {
+    // a typo under add, plus a remove and an apply that name nothing: all three in one run
+    Path f = write("st.yaml", "kind: stack\nid: st\nper_agent: [backend-dotnet9]\nscenarios:\n  t:\n"
+        + "    add: {sharde: [system-overhead]}\n    remove: [frontend]\n    apply: [gc-tunning]\n");
+    assertThat(problems())
+        .containsExactlyInAnyOrder(
+            name(f) + ":6:11: scenarios.t.add.sharde: unknown key 'sharde'; did you mean 'shared'? (keys starting with x- are free for extensions)",
+            name(f) + ":7:14: scenarios.t.remove[0]: 'frontend' is not a service of stack 'st' (scenario t)",
+            name(f) + ":8:13: scenarios.t.apply[0]: unknown optimization 'gc-tunning' (scenario t): no service of the scenario has it; did you mean 'gc-tuning'?");
+  }
+
+  @Test
+  void upperCaseExtensionsAreCatalogFilesToo() throws IOException {
+    write("LAB.YAML", "kind: host\nid: lab\nmemory: {total: 1GiB}\n");
+    assertThat(loader.load(List.of(dir)).catalog().hosts()).containsKey("lab");
+  }
+
+  @Test
+  void theBuiltInCatalogIsNotSubjectToTheUsersFileSizeCap() {
+    CatalogLoader tiny = new CatalogLoader(new YamlReader(YamlReader.Limits.defaults().withMaxFileSize(16)));
+    assertThat(tiny.load(List.of()).catalog().hosts()).containsKey("pi-zero-2w");
+  }
+
+  @Test
   void wrongKindSuggestsTheNearest() throws IOException {
     Path f = write("hots.yaml", "kind: hots\nid: x\n");
     assertThat(problems()).containsExactly(name(f) + ":1:7: kind: unknown kind 'hots' (expected host, service or stack); did you mean 'host'?");

@@ -733,4 +733,16 @@ class YamlReaderTest {
     out.writeBytes(b);
     return out.toByteArray();
   }
+
+  @Test
+  void aFileWithMoreNodesThanTheCapIsRefusedWhereTheCapIsReached() {
+    // root mapping, key, list, then 100 scalars: the list's 98th item is node 101
+    String text = "a: [" + String.join(", ", java.util.Collections.nCopies(100, "1")) + "]\n";
+    YamlReader capped = new YamlReader(Limits.defaults().withMaxNodes(100));
+    InputException e = org.assertj.core.api.Assertions.catchThrowableOfType(InputException.class,
+        () -> capped.readAll(Source.of("n.yaml", text)));
+    org.assertj.core.api.Assertions.assertThat(e).isNotNull();
+    org.assertj.core.api.Assertions.assertThat(e.problems()).extracting(Problem::format)
+        .containsExactly("n.yaml:1:296: more than 100 YAML nodes in one file; refused");
+  }
 }
