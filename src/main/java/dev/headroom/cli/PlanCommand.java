@@ -65,6 +65,10 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(names = "--components",
+      description = "Show each service's components, the optimizations applied to them and the file and line of each.")
+  boolean components;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -83,8 +87,8 @@ public final class PlanCommand implements Callable<Integer> {
     output.emit(spec, loaded.files(), w -> {
       switch (format) {
         case JSON -> PlanJson.render(result, w);
-        case MARKDOWN -> PlanMarkdown.render(result, w);
-        default -> PlanText.render(result, style, w);
+        case MARKDOWN -> PlanMarkdown.render(result, components, w);
+        default -> PlanText.render(result, style, components, w);
       }
     });
     return failOn.fails(result.status()) ? ExitCode.VERDICT : ExitCode.OK;

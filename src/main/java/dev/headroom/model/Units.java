@@ -164,6 +164,11 @@ public final class Units {
 
   /** Formats a range compactly: {@code 106..165 MiB} when both ends share a unit. */
   static String formatRange(Range r) {
+    if (r.low().isZero()) {
+      // zero is zero in any unit: 0..15 MiB, not 0 B..15 MiB
+      String hi = r.high().toString();
+      return "0.." + hi;
+    }
     String lo = r.low().toString();
     String hi = r.high().toString();
     int loSpace = lo.lastIndexOf(' ');

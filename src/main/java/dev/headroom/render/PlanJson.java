@@ -53,9 +53,12 @@ public final class PlanJson {
 
   public record AppliedOptimization(String id, long savesBytes, String origin) {}
 
+  public record ComponentOut(String name, MemoryRange size, MemoryRange memory, List<String> applied, String origin) {}
+
   public record ServiceOut(
       String id, String name, String scope, long instances, MemoryRange memory, MemoryRange footprint,
-      List<AppliedOptimization> applied, BigDecimal cpu, long gpuMemoryBytes, String note, String source, String origin) {}
+      List<AppliedOptimization> applied, BigDecimal cpu, long gpuMemoryBytes, String note, String source, String origin,
+      List<ComponentOut> components) {}
 
   public record Total(MemoryRange memory, BigDecimal cpu, Long gpuMemoryBytes) {}
 
@@ -94,7 +97,12 @@ public final class PlanJson {
                 d.service().id(), d.service().name(), d.scope().id(), d.instances(), MemoryRange.of(d.memory()),
                 MemoryRange.of(d.footprint()), d.applied().stream().map(PlanJson::applied).toList(),
                 d.cpu() == null ? null : d.cpu().cores(), d.gpuMemory().value(), d.note(), d.service().source(),
-                d.service().origin().toString()))
+                d.service().origin().toString(),
+                d.components().stream()
+                    .map(c -> new ComponentOut(c.component().name(), MemoryRange.of(c.component().size()),
+                        MemoryRange.of(c.memory()), c.applied().stream().map(Optimization::id).toList(),
+                        c.component().origin().toString()))
+                    .toList()))
             .toList();
     Cpu cpu = p.cpuTotal();
     Bytes gpu = p.gpuTotal();

@@ -12,6 +12,11 @@ public final class PlanMarkdown {
   private PlanMarkdown() {}
 
   public static void render(PlanResult p, PrintWriter out) {
+    render(p, false, out);
+  }
+
+  /** With {@code components}, each service is followed by its components. */
+  public static void render(PlanResult p, boolean components, PrintWriter out) {
     Host h = p.request().host();
     out.println("## " + p.request().stack().id() + " on " + h.id() + ": "
         + p.status().id());
@@ -30,6 +35,12 @@ public final class PlanMarkdown {
           Formats.range(d.totalMemory()),
           PlanText.optimizations(d),
           Markdown.escape(d.service().origin().toString())));
+      if (components && (d.components().size() > 1 || !d.applied().isEmpty())) {
+        for (ServiceDemand.ComponentDemand c : d.components()) {
+          rows.add(List.of("↳ " + Markdown.escape(c.component().name()), "", "", Formats.range(c.memory()), "",
+              Markdown.escape(PlanText.applied(c)), Markdown.escape(c.component().origin().toString())));
+        }
+      }
     }
     out.print(Markdown.table(List.of("Service", "Scope", "N", "Each", "Total", "Optimizations", "Source"), "llrrrrl", rows));
     out.println();
@@ -39,7 +50,7 @@ public final class PlanMarkdown {
       summary.add(List.of("Shared", Formats.range(p.shared())));
     }
     summary.add(List.of("Total", Formats.range(p.total())));
-    summary.add(List.of("Available", p.available().toString()));
+    summary.add(List.of("Available", p.available() + " (" + Markdown.escape(h.origin().toString()) + ")"));
     summary.add(List.of("Headroom", PlanText.headroom(p)));
     summary.add(List.of("Utilization", PlanText.utilization(p)));
     if (p.cpuTotal() != null || h.cpu() != null) {

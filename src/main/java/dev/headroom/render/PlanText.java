@@ -18,6 +18,11 @@ public final class PlanText {
   private PlanText() {}
 
   public static void render(PlanResult p, Style style, PrintWriter out) {
+    render(p, style, false, out);
+  }
+
+  /** With {@code components}, each service is followed by its components, their optimizations and sources. */
+  public static void render(PlanResult p, Style style, boolean components, PrintWriter out) {
     Host h = p.request().host();
     out.println(style.bold(Style.clean(p.request().stack().id()) + " on " + Style.clean(h.id())) + " (" + Style.clean(h.name()) + "): "
         + Formats.agents(p.agents()) + ", scenario " + Style.clean(p.request().scenario().name()) + ", basis "
@@ -30,6 +35,12 @@ public final class PlanText {
     for (ServiceDemand d : p.services()) {
       t.row(Style.clean(d.service().id()), d.scope().id(), Long.toString(d.instances()), Formats.range(d.memory()),
           Formats.range(d.totalMemory()), optimizations(d), Style.clean(d.service().origin().toString()));
+      if (components && d.components().size() > 1 || components && !d.applied().isEmpty()) {
+        for (ServiceDemand.ComponentDemand c : d.components()) {
+          t.row("  " + Style.clean(c.component().name()), "", "", Formats.range(c.memory()), "", applied(c),
+              Style.clean(c.component().origin().toString()));
+        }
+      }
     }
     out.print(t.render());
     out.println();
@@ -40,7 +51,8 @@ public final class PlanText {
       s.row("shared", Formats.range(p.shared()));
     }
     s.row("total", Formats.range(p.total()) + " for " + Formats.agents(p.agents()));
-    s.row("available", avail + " (" + h.memoryTotal() + " total - " + h.memoryReserved() + " reserved)");
+    s.row("available", avail + " (" + h.memoryTotal() + " total - " + h.memoryReserved() + " reserved, "
+        + Style.clean(h.origin().toString()) + ")");
     s.row("headroom", headroom(p));
     s.row("utilization", utilization(p));
     if (p.cpuTotal() != null || h.cpu() != null) {
@@ -63,6 +75,18 @@ public final class PlanText {
   static String optimizations(ServiceDemand d) {
     int available = d.service().optimizations().size();
     return available == 0 ? "" : d.applied().size() + "/" + available;
+  }
+
+  /** {@code -112 MiB pg-shared-buffers}: what was applied to a component. */
+  static String applied(ServiceDemand.ComponentDemand c) {
+    if (c.applied().isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (var o : c.applied()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(Style.clean(o.id()));
+    }
+    return sb.toString();
   }
 
   static String headroom(PlanResult p) {

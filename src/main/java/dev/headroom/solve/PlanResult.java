@@ -24,9 +24,7 @@ public record PlanResult(PlanRequest request, StackDemand demand, Evaluation eva
   public List<ServiceDemand> services() {
     List<ServiceDemand> out = new ArrayList<>();
     for (ServiceDemand d : demand.services()) {
-      long n = d.scope() == Scope.PER_AGENT ? request.agents() : 1;
-      out.add(new ServiceDemand(d.service(), d.scope(), n, d.footprint(), d.memory(), d.applied(), d.cpu(),
-          d.gpuMemory(), d.note()));
+      out.add(d.withInstances(d.scope() == Scope.PER_AGENT ? request.agents() : 1));
     }
     return out;
   }

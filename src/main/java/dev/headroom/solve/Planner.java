@@ -261,13 +261,13 @@ public final class Planner {
     Range footprint = s.memory();
     Range optimized = Range.ZERO;
     List<Optimization> used = new ArrayList<>();
+    List<ServiceDemand.ComponentDemand> parts = new ArrayList<>();
     for (Component c : s.components()) {
-      optimized = optimized.plus(Capacity.optimized(c, applied));
-      for (Optimization o : c.optimizations()) {
-        if (applied.contains(o.id())) {
-          used.add(o);
-        }
-      }
+      Range r = Capacity.optimized(c, applied);
+      optimized = optimized.plus(r);
+      List<Optimization> here = c.optimizations().stream().filter(o -> applied.contains(o.id())).toList();
+      used.addAll(here);
+      parts.add(new ServiceDemand.ComponentDemand(c, r, here));
     }
     Resources container =
         switch (basis) {
@@ -276,16 +276,18 @@ public final class Planner {
           case RESERVATIONS -> s.reservations();
         };
     if (container == null) {
-      return new ServiceDemand(s, m.scope(), instances, footprint, optimized, used, s.cpu(), s.gpuMemory(), null);
+      return new ServiceDemand(s, m.scope(), instances, footprint, optimized, used, s.cpu(), s.gpuMemory(), null, parts);
     }
     Cpu cpu = container.cpus() != null ? container.cpus() : s.cpu();
     String what = basis == Basis.LIMITS ? "limit" : "reservation";
     if (container.memory() == null) {
       return new ServiceDemand(s, m.scope(), instances, footprint, optimized, used, cpu, s.gpuMemory(),
-          "no memory " + what + "; the footprint is used");
+          "no memory " + what + "; the footprint is used", parts);
     }
+    // the container value stands in for the whole footprint: the components are shown as modelled
+    parts.replaceAll(p -> new ServiceDemand.ComponentDemand(p.component(), p.component().size(), List.of()));
     return new ServiceDemand(s, m.scope(), instances, footprint, Range.exactly(container.memory()), List.of(), cpu,
-        s.gpuMemory(), null);
+        s.gpuMemory(), null, parts);
   }
 
   // ------------------------------------------------------------------ matrix

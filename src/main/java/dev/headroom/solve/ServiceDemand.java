@@ -1,6 +1,7 @@
 package dev.headroom.solve;
 
 import dev.headroom.model.Bytes;
+import dev.headroom.model.Component;
 import dev.headroom.model.Cpu;
 import dev.headroom.model.Optimization;
 import dev.headroom.model.Range;
@@ -15,6 +16,8 @@ import java.util.List;
  * @param applied the optimizations that were applied
  * @param cpu per instance, null when unknown
  * @param note why the basis fell back to the footprint, or null
+ * @param components the footprint's components after optimizations (the footprint's breakdown even
+ *     where a container value is used instead)
  */
 public record ServiceDemand(
     Service service,
@@ -25,10 +28,24 @@ public record ServiceDemand(
     List<Optimization> applied,
     Cpu cpu,
     Bytes gpuMemory,
-    String note) {
+    String note,
+    List<ComponentDemand> components) {
+
+  /** One component of a footprint, after the optimizations applied to it. */
+  public record ComponentDemand(Component component, Range memory, List<Optimization> applied) {
+    public ComponentDemand {
+      applied = List.copyOf(applied);
+    }
+  }
 
   public ServiceDemand {
     applied = List.copyOf(applied);
+    components = List.copyOf(components);
+  }
+
+  /** The same demand for another instance count. */
+  public ServiceDemand withInstances(long n) {
+    return new ServiceDemand(service, scope, n, footprint, memory, applied, cpu, gpuMemory, note, components);
   }
 
   public Range totalMemory() {

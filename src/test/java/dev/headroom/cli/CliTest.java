@@ -101,7 +101,7 @@ class CliTest {
     write("pi.yaml", "kind: host\nid: pi-zero-2w\nname: Pi with a lean kernel\nmemory: {total: 512MiB, reserved: 40MiB}\n");
     assertThat(run("plan", "--catalog", tmp.toString(), "--host", "pi-zero-2w", "--agents", "1"))
         .exitedWith(1)
-        .outContains("Pi with a lean kernel", "available    472 MiB (512 MiB total - 40 MiB reserved)");
+        .outContains("Pi with a lean kernel", "available    472 MiB (512 MiB total - 40 MiB reserved, ");
   }
 
   @Test

@@ -698,7 +698,7 @@ class UnitsTest {
       // (45..60 MiB) × 2 = 90..120 MiB
       assertThat(Units.parseCatalogRange("45..60MiB").times(2)).isEqualTo(Units.parseCatalogRange("90..120MiB"));
       // 45..60 MiB minus 50 MiB, clamped: 0..10 MiB
-      assertThat(Units.parseCatalogRange("45..60MiB").minusClamped(Bytes.mib(50))).hasToString("0 B..10 MiB");
+      assertThat(Units.parseCatalogRange("45..60MiB").minusClamped(Bytes.mib(50))).hasToString("0..10 MiB");
     }
   }
 }
