@@ -133,6 +133,7 @@ public final class YamlReader {
       throw new InputException(Problem.at(source.name(), Source.tooLarge(source.bytes().length, limits.maxFileSize())));
     }
     String text = source.text();
+    refuseAmbiguousLineBreaks(source.name(), text);
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true); // checked below, with both lines
     options.setMaxAliasesForCollections(Integer.MAX_VALUE); // expansion is capped below, by node count
@@ -225,6 +226,29 @@ public final class YamlReader {
       return Problem.at(file, "YAML syntax: " + problem + context);
     }
     return new Problem(file, m.getLine() + 1, m.getColumn() + 1, "", "YAML syntax: " + problem + context);
+  }
+
+  /**
+   * NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029) break lines in YAML 1.1,
+   * which SnakeYAML follows, and not in YAML 1.2: the same file would mean two things, and every
+   * line number after one would be off. Refused, with where it is.
+   */
+  private static void refuseAmbiguousLineBreaks(String file, String text) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        throw new InputException(new Problem(file, line, column, "", "character U+" + String.format("%04X", (int) c)
+            + " is a line break in YAML 1.1 and not in YAML 1.2; remove it or write a plain newline"));
+      }
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else if (!Character.isLowSurrogate(c)) {
+        column++;
+      }
+    }
   }
 
   /** A character YAML does not allow, at its line and column ({@code position} counts code points). */

@@ -745,4 +745,15 @@ class YamlReaderTest {
     org.assertj.core.api.Assertions.assertThat(e.problems()).extracting(Problem::format)
         .containsExactly("n.yaml:1:296: more than 100 YAML nodes in one file; refused");
   }
+
+  @Test
+  void lineBreaksThatOnlyYaml11KnowsAreRefusedWithTheirPosition() {
+    for (String c : new String[] {"\u0085", "\u2028", "\u2029"}) {
+      InputException e = org.assertj.core.api.Assertions.catchThrowableOfType(InputException.class,
+          () -> new YamlReader().readAll(Source.of("nel.yaml", "a: 1\nname: a" + c + "b\n")));
+      org.assertj.core.api.Assertions.assertThat(e).as(c).isNotNull();
+      org.assertj.core.api.Assertions.assertThat(e.problems().get(0).format())
+          .startsWith("nel.yaml:2:8: character U+").contains("line break in YAML 1.1 and not in YAML 1.2");
+    }
+  }
 }
