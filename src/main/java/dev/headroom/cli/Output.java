@@ -27,7 +27,7 @@ final class Output {
 
 
   static void emit(Consumer<PrintWriter> renderer, Path target, boolean force, Collection<Path> inputs, PrintWriter out) {
-    if (target == null) {
+    if (target == null || target.toString().equals("-")) {
       renderer.accept(out);
       out.flush();
       return;
@@ -36,6 +36,17 @@ final class Output {
     if (name.isBlank()) {
       throw InputException.of("-o needs a file name");
     }
+    if (Files.isSymbolicLink(target)) {
+      // write where the link points, so the link stays a link
+      try {
+        target = target.toRealPath();
+      } catch (IOException e) {
+        throw new InputException(Problem.at(name, "cannot write: a symbolic link to nothing"));
+      }
+    }
+    if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+      throw new InputException(Problem.at(name, "cannot write: not a regular file (a device, pipe or socket); -o - writes to standard output"));
+    }
     Path dir = target.toAbsolutePath().getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new InputException(Problem.at(name, "cannot write: the directory " + (dir == null ? "" : dir + " ") + "does not exist"));
@@ -43,7 +54,7 @@ final class Output {
     if (Files.isDirectory(target)) {
       throw new InputException(Problem.at(name, "cannot write: it is a directory"));
     }
-    boolean exists = Files.exists(target) || Files.isSymbolicLink(target);
+    boolean exists = Files.exists(target);
     if (exists) {
       for (Path in : inputs) {
         if (sameFile(in, target)) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 public final class OutputOptions {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (atomically) instead of standard output; never over an input file.")
+      description = "Write to FILE (atomically) instead of standard output ('-' is standard output); never over an input file.")
   Path output;
 
   @Option(names = "--force", description = "Allow -o to replace an existing file.")
@@ -19,7 +19,7 @@ public final class OutputOptions {
 
   /** Whether the result goes to standard output (and so may be coloured). */
   boolean toStdout() {
-    return output == null;
+    return output == null || output.toString().equals("-");
   }
 
   /**

@@ -138,7 +138,7 @@ public final class CatalogFileReader {
   // ------------------------------------------------------------------ host
 
   private Entry host(Fields f, Source source) {
-    String id = f.id("id", true);
+    String id = notAll(f, f.id("id", true), "host id", "--host all");
     String name = f.string("name", false);
     f.string("description", false);
     f.string("notes", false);
@@ -206,10 +206,17 @@ public final class CatalogFileReader {
         BigDecimal w = warn == null ? Thresholds.DEFAULT.warn() : warn;
         BigDecimal c = critical == null ? Thresholds.DEFAULT.critical() : critical;
         boolean unreadable = (warn == null && t.has("warn")) || (critical == null && t.has("critical"));
-        if (unreadable) {
-          // the bad value is already reported
-        } else if (w.signum() == 0) {
+        boolean zero = false;
+        if (warn != null && warn.signum() == 0) {
           t.problem("warn", "warn must be above 0");
+          zero = true;
+        }
+        if (critical != null && critical.signum() == 0) {
+          t.problem("critical", "critical must be above 0");
+          zero = true;
+        }
+        if (unreadable || zero) {
+          // already reported
         } else if (w.compareTo(c) > 0) {
           t.problem(warn != null ? "warn" : "critical",
               "warn " + w.toPlainString() + (warn == null ? " (the default)" : "") + " is above critical " + c.toPlainString()
@@ -307,7 +314,7 @@ public final class CatalogFileReader {
         if (o == null) {
           continue;
         }
-        String oid = o.id("id", true);
+        String oid = notAll(o, o.id("id", true), "optimization id", "--apply all");
         Bytes saves = o.bytes("saves", true);
         BigDecimal effort = o.decimal("effort_hours", false, BigDecimal.ZERO, null, "hours of work, such as 2 or 0.5");
         String note = o.string("note", false);
@@ -327,6 +334,15 @@ public final class CatalogFileReader {
     return new Component(name, size, opts, c.originOf("size"));
   }
 
+  /** {@code all} names every host, scenario or optimization on the command line: it cannot be an id. */
+  private static String notAll(Fields f, String id, String what, String flag) {
+    if ("all".equals(id)) {
+      f.problem("id", "'all' is reserved (" + flag + " means every one); pick another " + what);
+      return null;
+    }
+    return id;
+  }
+
   private static Resources resources(Fields f, String key) {
     if (!f.has(key)) {
       return Resources.NONE;
@@ -337,7 +353,14 @@ public final class CatalogFileReader {
     }
     Bytes mem = r.bytes("memory", false);
     Cpu cpus = r.cpu("cpus", false);
-    return new Resources(mem, cpus, r.origin());
+    // docker compose reads 0 as "no limit": a zero here would plan as nothing at all
+    if (mem != null && mem.isZero()) {
+      r.problem("memory", "0 means no " + key + " in docker compose; leave memory out instead");
+    }
+    if (cpus != null && cpus.isZero()) {
+      r.problem("cpus", "0 means no " + key + " in docker compose; leave cpus out instead");
+    }
+    return new Resources(mem, cpus, r.originOf(mem != null ? "memory" : "cpus"));
   }
 
   // ------------------------------------------------------------------ stack
@@ -377,6 +400,10 @@ public final class CatalogFileReader {
           String p = f.pathOf("scenarios") + "." + scenarioName;
           if (!Fields.ID.matcher(scenarioName).matches()) {
             f.problemAt(e.key(), p, "'" + Problem.oneLine(Fields.abbreviate(scenarioName)) + "' is not a valid scenario name");
+            continue;
+          }
+          if (scenarioName.equals("all")) {
+            f.problemAt(e.key(), p, "'all' is reserved: --scenario all means every scenario; pick another name");
             continue;
           }
           if (scenarioName.equals(Scenario.CURRENT_NAME)) {

@@ -129,7 +129,9 @@ public final class CatalogLoader {
       return out;
     }
     List<Path> found;
-    try (Stream<Path> walk = Files.walk(root, MAX_WALK_DEPTH, new FileVisitOption[0])) {
+    // symbolic links are followed (a catalog linked in by a dotfile manager is a catalog); a link
+    // that loops back is an error, not a hang
+    try (Stream<Path> walk = Files.walk(root, MAX_WALK_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
       found =
           walk.filter(p -> Files.isRegularFile(p))
               .filter(p -> isYaml(p.getFileName().toString()))
@@ -138,7 +140,10 @@ public final class CatalogLoader {
               .limit(MAX_FILES + 1L)
               .toList();
     } catch (IOException | UncheckedIOException e) {
-      problems.add(Problem.at(rootName, "cannot list the directory: " + e.getMessage()));
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      problems.add(Problem.at(rootName, cause instanceof java.nio.file.FileSystemLoopException
+          ? "a symbolic link loops back into the directory (" + cause.getMessage() + ")"
+          : "cannot list the directory: " + cause.getMessage()));
       return out;
     }
     if (found.size() > MAX_FILES) {
@@ -360,6 +365,10 @@ public final class CatalogLoader {
   /** A scenario must not make a service run twice (a replacement or an addition already in the stack). */
   private static void checkScenarioDuplicates(Stack stack, Problems problems) {
     for (Scenario sc : stack.scenarios().values()) {
+      if (scenarioServices(stack, sc).isEmpty()) {
+        problems.add(new Problem(sc.origin().file(), sc.origin().line(), sc.origin().column(), "scenarios." + sc.name(),
+            "scenario " + sc.name() + " removes every service; a scenario needs at least one"));
+      }
       Set<String> seen = new HashSet<>();
       for (String id : scenarioServices(stack, sc)) {
         if (!seen.add(id)) {

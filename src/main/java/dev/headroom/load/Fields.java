@@ -142,7 +142,8 @@ public final class Fields {
       return null;
     }
     if (!ID.matcher(v).matches()) {
-      problem(key, "'" + Problem.oneLine(abbreviate(v)) + "' is not a valid id (lower-case letters, digits, '.', '_', '-'; starting with a letter or digit)");
+      problem(key, "'" + Problem.oneLine(abbreviate(v)) + "' is not a valid id (lower-case letters, digits, '.', '_', '-';"
+          + " starting with a letter or digit; at most 128 characters)");
       return null;
     }
     return v;
@@ -250,6 +251,10 @@ public final class Fields {
       return null;
     }
     try {
+      if (hasLeadingZero(s.value().strip())) {
+        problem(key, "'" + s.value().strip() + "' has a leading zero (YAML 1.1 reads 010 as octal, YAML 1.2 as decimal); write it without");
+        return null;
+      }
       return Cpu.parse(s.value());
     } catch (QuantityException e) {
       problem(key, e.getMessage());
@@ -270,6 +275,10 @@ public final class Fields {
     String v = s.value().strip();
     if (s.type() == YamlNode.Type.BOOL || !DECIMAL.matcher(v).matches()) {
       problem(key, "'" + abbreviate(s.value()) + "' is not a plain decimal number; expected " + what);
+      return null;
+    }
+    if (hasLeadingZero(v)) {
+      problem(key, "'" + v + "' has a leading zero (YAML 1.1 reads 010 as octal, YAML 1.2 as decimal); write it without");
       return null;
     }
     BigDecimal d = new BigDecimal(v);
@@ -342,6 +351,11 @@ public final class Fields {
       return null;
     }
     return of(file, p, m, problems, allowed);
+  }
+
+  /** {@code 010}, {@code 00.5}: a zero before another digit of the integer part. */
+  static boolean hasLeadingZero(String v) {
+    return v.length() > 1 && v.charAt(0) == '0' && Character.isDigit(v.charAt(1));
   }
 
   static String abbreviate(String s) {

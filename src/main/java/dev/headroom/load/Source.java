@@ -11,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -66,11 +65,16 @@ public final class Source {
       if (Files.isDirectory(path)) {
         throw new InputException(Problem.at(name, "is a directory, not a file"));
       }
-      if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.isRegularFile(path)) {
-        long size = Files.size(path);
-        if (size > maxBytes) {
-          throw new InputException(Problem.at(name, tooLarge(size, maxBytes)));
-        }
+      if (!Files.exists(path)) {
+        throw new NoSuchFileException(path.toString());
+      }
+      if (!Files.isRegularFile(path)) {
+        // a pipe would block, a device could be endless
+        throw new InputException(Problem.at(name, "is not a regular file (a device, pipe or socket)"));
+      }
+      long size = Files.size(path);
+      if (size > maxBytes) {
+        throw new InputException(Problem.at(name, tooLarge(size, maxBytes)));
       }
       try (InputStream in = Files.newInputStream(path)) {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));

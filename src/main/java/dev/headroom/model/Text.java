@@ -15,7 +15,7 @@ public final class Text {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\t') {
+      if (c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029') {
         sb.append(' ');
       } else if (Character.isISOControl(c) || isBidiControl(c)) {
         sb.append(String.format("\\u%04x", (int) c));

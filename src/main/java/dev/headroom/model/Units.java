@@ -353,8 +353,8 @@ public final class Units {
         char p = Character.toUpperCase(lower.charAt(0));
         String bin = p + "i";
         String dec = p == 'K' ? "k" : String.valueOf(p);
-        return "invalid quantity '" + text + "': Kubernetes units are case-sensitive and have no 'B'; write " + n + bin
-            + " (binary) or " + n + dec + " (decimal)";
+        String why = lower.endsWith("b") ? "Kubernetes units have no 'B'" : "Kubernetes units are case-sensitive";
+        return "invalid quantity '" + text + "': " + why + "; write " + n + bin + " (binary) or " + n + dec + " (decimal)";
       }
     }
     return "invalid quantity '" + text + "'; Kubernetes takes a number and Ki, Mi, Gi, Ti, Pi, Ei, m, k, M, G, T, P, E or an exponent";

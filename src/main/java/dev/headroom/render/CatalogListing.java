@@ -53,14 +53,19 @@ public final class CatalogListing {
     for (Host h : bySize(c)) {
       rows.add(List.of(
           h.id(), h.name(), h.arch() == null ? "" : h.arch(), h.memoryTotal().toString(), h.memoryReserved().toString(),
-          h.available().toString(), h.cpu() == null ? "" : h.cpu().available().toString(),
+          h.available().toString(), h.cpu() == null ? "" : cores(h.cpu()),
           h.gpu() == null ? "" : (h.gpu().model() == null ? "" : h.gpu().model() + " ") + h.gpu().memory(),
           Formats.threshold(h.thresholds().warn()) + "/" + Formats.threshold(h.thresholds().critical()),
           h.origin().toString()));
     }
     return new Table(
-        List.of("ID", "NAME", "ARCH", "MEMORY", "RESERVED", "AVAILABLE", "CORES", "GPU", "WARN/CRIT", "SOURCE"),
+        List.of("ID", "NAME", "ARCH", "MEMORY", "RESERVED", "AVAILABLE", "CPU", "GPU", "WARN/CRIT", "SOURCE"),
         "lllrrrrlrl", rows);
+  }
+
+  /** {@code 4}, or {@code 3.5 of 4} when cores are reserved: the cores a stack can use. */
+  private static String cores(Host.CpuSpec cpu) {
+    return cpu.reserved().isZero() ? cpu.cores().toString() : cpu.available() + " of " + cpu.cores();
   }
 
   public record HostOut(

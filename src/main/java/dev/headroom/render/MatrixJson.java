@@ -7,6 +7,7 @@ import dev.headroom.solve.MatrixResult;
 import dev.headroom.solve.Evaluation;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,32 +23,62 @@ public final class MatrixJson {
 
   public record Utilization(PlanJson.UtilizationMemory memory) {}
 
-  public record Row(String host, String scenario, long agents, Total total, Utilization utilization, String status) {}
+  public record Gpu(long memoryBytes, String status) {}
+
+  public record Row(
+      String host, String scenario, long agents, Total total, Utilization utilization, String status, String memoryStatus,
+      Gpu gpu) {}
 
   public record MaxAgents(String host, String scenario, Long maxAgents) {}
 
+  public record Note(String scenario, String note) {}
+
   public record Out(
       String schema, String stack, String basis, String estimate, long agentsUpTo, List<HostOut> hosts,
-      List<String> scenarios, List<Row> rows, List<MaxAgents> maxAgents) {}
+      List<String> scenarios, List<Row> rows, List<MaxAgents> maxAgents, List<Note> notes) {}
 
   public static Out of(MatrixResult m) {
-    List<Row> rows = new ArrayList<>();
     List<MaxAgents> max = new ArrayList<>();
+    List<Note> notes = new ArrayList<>();
     for (Scenario sc : m.scenarios()) {
       for (Host h : m.hosts()) {
-        for (long n = 1; n <= m.maxAgents(); n++) {
-          Evaluation c = m.cell(sc, h, n);
-          rows.add(new Row(h.id(), sc.name(), n,
-              new Total(MemoryRange.of(c.total()), c.cpuTotal() == null ? null : c.cpuTotal().cores()),
-              new Utilization(new PlanJson.UtilizationMemory(c.utilizationLow(), c.utilizationHigh())),
-              c.status().id()));
-        }
         max.add(new MaxAgents(h.id(), sc.name(), m.maxAgents(sc, h).orElse(null)));
       }
+      m.demand(sc).notes().forEach(n -> notes.add(new Note(sc.name(), n)));
     }
     List<HostOut> hosts = m.hosts().stream().map(h -> new HostOut(h.id(), h.name(), h.available().value())).toList();
     return new Out(SCHEMA, m.stack().id(), m.basis().id(), m.estimate().id(), m.maxAgents(), hosts,
-        m.scenarios().stream().map(Scenario::name).toList(), rows, max);
+        m.scenarios().stream().map(Scenario::name).toList(), new Rows(m), max, notes);
+  }
+
+  /** The rows in scenario, host, agents order, each computed when it is written: nothing is held. */
+  private static final class Rows extends AbstractList<Row> {
+    private final MatrixResult m;
+    private final int perScenario;
+
+    Rows(MatrixResult m) {
+      this.m = m;
+      this.perScenario = (int) (m.hosts().size() * m.maxAgents());
+    }
+
+    @Override
+    public Row get(int i) {
+      Scenario sc = m.scenarios().get(i / perScenario);
+      int r = i % perScenario;
+      Host h = m.hosts().get((int) (r / m.maxAgents()));
+      long n = r % m.maxAgents() + 1;
+      Evaluation c = m.cell(sc, h, n);
+      return new Row(h.id(), sc.name(), n,
+          new Total(MemoryRange.of(c.total()), c.cpuTotal() == null ? null : c.cpuTotal().cores()),
+          new Utilization(new PlanJson.UtilizationMemory(c.utilizationLow(), c.utilizationHigh())),
+          c.status().id(), c.memoryStatus().id(),
+          c.gpuTotal().isZero() ? null : new Gpu(c.gpuTotal().value(), c.gpuStatus().id()));
+    }
+
+    @Override
+    public int size() {
+      return perScenario * m.scenarios().size();
+    }
   }
 
   public static void render(MatrixResult m, PrintWriter out) {

@@ -46,6 +46,12 @@ public final class MatrixMarkdown {
       }
       rows.add(max);
       out.print(Markdown.table(headers, align.toString(), rows));
+      if (!m.demand(sc).notes().isEmpty()) {
+        out.println();
+        for (String n : m.demand(sc).notes()) {
+          out.println("> " + Markdown.escape(n));
+        }
+      }
     }
   }
 }

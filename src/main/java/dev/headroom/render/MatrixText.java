@@ -52,6 +52,11 @@ public final class MatrixText {
       t.row(max.toArray(new String[0]));
     }
     out.print(t.render());
+    for (Scenario sc : m.scenarios()) {
+      for (String n : m.demand(sc).notes()) {
+        out.println("note (" + Style.clean(sc.name()) + "): " + Style.clean(n));
+      }
+    }
   }
 
   /**

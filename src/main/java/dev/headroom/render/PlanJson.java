@@ -97,7 +97,7 @@ public final class PlanJson {
                 d.service().id(), d.service().name(), d.scope().id(), d.instances(), MemoryRange.of(d.memory()),
                 MemoryRange.of(d.footprint()), d.applied().stream().map(PlanJson::applied).toList(),
                 d.cpu() == null ? null : d.cpu().cores(), d.gpuMemory().value(), d.note(), d.service().source(),
-                d.service().origin().toString(),
+                d.origin().toString(),
                 d.components().stream()
                     .map(c -> new ComponentOut(c.component().name(), MemoryRange.of(c.component().size()),
                         MemoryRange.of(c.memory()), c.applied().stream().map(Optimization::id).toList(),

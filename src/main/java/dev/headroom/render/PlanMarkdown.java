@@ -34,7 +34,7 @@ public final class PlanMarkdown {
           Formats.range(d.memory()),
           Formats.range(d.totalMemory()),
           PlanText.optimizations(d),
-          Markdown.escape(d.service().origin().toString())));
+          Markdown.escape(d.origin().toString())));
       if (components && (d.components().size() > 1 || !d.applied().isEmpty())) {
         for (ServiceDemand.ComponentDemand c : d.components()) {
           rows.add(List.of("↳ " + Markdown.escape(c.component().name()), "", "", Formats.range(c.memory()), "",

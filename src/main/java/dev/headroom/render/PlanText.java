@@ -34,7 +34,7 @@ public final class PlanText {
             Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.LEFT);
     for (ServiceDemand d : p.services()) {
       t.row(Style.clean(d.service().id()), d.scope().id(), Long.toString(d.instances()), Formats.range(d.memory()),
-          Formats.range(d.totalMemory()), optimizations(d), Style.clean(d.service().origin().toString()));
+          Formats.range(d.totalMemory()), optimizations(d), Style.clean(d.origin().toString()));
       if (components && d.components().size() > 1 || components && !d.applied().isEmpty()) {
         for (ServiceDemand.ComponentDemand c : d.components()) {
           t.row("  " + Style.clean(c.component().name()), "", "", Formats.range(c.memory()), "", applied(c),
@@ -152,7 +152,9 @@ public final class PlanText {
    */
   static String maxAgents(PlanResult p) {
     if (p.maxAgents().isEmpty()) {
-      return "unbounded (no per-agent demand)";
+      return p.request().estimate() == Estimate.LOW && !p.perAgent().high().isZero()
+          ? "unbounded (no per-agent demand at the low estimate)"
+          : "unbounded (no per-agent demand)";
     }
     long n = p.maxAgents().get();
     if (n == Long.MAX_VALUE) {

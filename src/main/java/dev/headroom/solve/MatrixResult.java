@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A deployment matrix: an evaluation for every scenario × host × agent count 1..maxAgents.
+ * A deployment matrix: every scenario × host × agent count 1..maxAgents. A scenario's demand is
+ * summed once; each cell is evaluated when it is asked for, so a large matrix costs no memory.
  *
  * @param demands one per scenario
- * @param cells in scenario, host, agents order
  * @param maxAgentsFit one per scenario × host
  */
 public record MatrixResult(
@@ -22,21 +22,21 @@ public record MatrixResult(
     List<Scenario> scenarios,
     long maxAgents,
     List<StackDemand> demands,
-    List<Evaluation> cells,
     List<Optional<Long>> maxAgentsFit) {
 
   public MatrixResult {
     hosts = List.copyOf(hosts);
     scenarios = List.copyOf(scenarios);
     demands = List.copyOf(demands);
-    cells = List.copyOf(cells);
     maxAgentsFit = List.copyOf(maxAgentsFit);
   }
 
+  public StackDemand demand(Scenario scenario) {
+    return demands.get(scenarios.indexOf(scenario));
+  }
+
   public Evaluation cell(Scenario scenario, Host host, long agents) {
-    int s = scenarios.indexOf(scenario);
-    int h = hosts.indexOf(host);
-    return cells.get((int) ((s * (long) hosts.size() + h) * maxAgents + (agents - 1)));
+    return Planner.evaluate(demand(scenario), host, agents, estimate);
   }
 
   public Optional<Long> maxAgents(Scenario scenario, Host host) {

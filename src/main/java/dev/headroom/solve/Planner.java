@@ -25,6 +25,9 @@ import java.util.Set;
  */
 public final class Planner {
 
+  /** Cells are computed as they are printed, but a matrix nobody can read is refused. */
+  public static final long MAX_MATRIX_CELLS = 250_000;
+
   /** The value of {@code --apply} that applies every optimization. */
   public static final String ALL = "all";
 
@@ -162,6 +165,19 @@ public final class Planner {
         cpuShared = (cpuShared == null ? Cpu.ZERO : cpuShared).plus(d.cpu());
       }
     }
+    for (ServiceDemand d : demands) {
+      Bytes limit = d.service().limits().memory();
+      if (basis == Basis.FOOTPRINT && limit != null && d.memory().high().compareTo(limit) > 0) {
+        notes.add(d.service().id() + ": the footprint (up to " + d.memory().high() + ") is above the container limit of "
+            + limit + "; the container would be killed for running out of memory");
+      }
+    }
+    List<String> unknown = new ArrayList<>(unknownPerAgent);
+    unknown.addAll(unknownShared);
+    if ((cpuPerAgent != null || cpuShared != null) && !unknown.isEmpty()) {
+      notes.add("CPU: no figure for " + String.join(", ", unknown) + "; the CPU total leaves "
+          + (unknown.size() == 1 ? "it" : "them") + " out");
+    }
     if (droppedOptimizations) {
       notes.add("optimizations do not change a container " + (basis == Basis.LIMITS ? "limit" : "reservation")
           + "; with --basis " + basis.id() + " they apply only where the footprint is used");
@@ -198,12 +214,6 @@ public final class Planner {
     if (!cpuOver.isZero()) {
       notes.add("CPU: " + cpu + " cores asked for, " + cpuAvailable + " available (" + cpuOver
           + " over): expect throttling; status is at least warn");
-    }
-    List<String> unknown = new ArrayList<>(agents > 0 ? d.cpuUnknownPerAgent() : List.of());
-    unknown.addAll(d.cpuUnknownShared());
-    if (cpu != null && !unknown.isEmpty()) {
-      notes.add("CPU: no figure for " + String.join(", ", unknown) + "; the CPU total leaves "
-          + (unknown.size() == 1 ? "it" : "them") + " out");
     }
     Status status = Capacity.withCpu(memoryStatus.atLeast(gpuStatus), cpuOver);
     return new Evaluation(agents, total, available, Capacity.utilization(total.low(), available),
@@ -276,18 +286,19 @@ public final class Planner {
           case RESERVATIONS -> s.reservations();
         };
     if (container == null) {
-      return new ServiceDemand(s, m.scope(), instances, footprint, optimized, used, s.cpu(), s.gpuMemory(), null, parts);
+      return new ServiceDemand(s, m.scope(), instances, footprint, optimized, used, s.cpu(), s.gpuMemory(), null, parts,
+          s.origin());
     }
     Cpu cpu = container.cpus() != null ? container.cpus() : s.cpu();
     String what = basis == Basis.LIMITS ? "limit" : "reservation";
     if (container.memory() == null) {
       return new ServiceDemand(s, m.scope(), instances, footprint, optimized, used, cpu, s.gpuMemory(),
-          "no memory " + what + "; the footprint is used", parts);
+          "no memory " + what + "; the footprint is used", parts, s.origin());
     }
     // the container value stands in for the whole footprint: the components are shown as modelled
     parts.replaceAll(p -> new ServiceDemand.ComponentDemand(p.component(), p.component().size(), List.of()));
     return new ServiceDemand(s, m.scope(), instances, footprint, Range.exactly(container.memory()), List.of(), cpu,
-        s.gpuMemory(), null, parts);
+        s.gpuMemory(), null, parts, container.origin());
   }
 
   // ------------------------------------------------------------------ matrix
@@ -300,8 +311,13 @@ public final class Planner {
   public MatrixResult matrix(
       List<Host> hosts, Stack stack, List<Scenario> scenarios, long maxAgents, Basis basis, Estimate estimate,
       List<String> apply) {
+    long cells = (long) hosts.size() * scenarios.size() * maxAgents;
+    if (cells > MAX_MATRIX_CELLS) {
+      throw new TooLargeException("a matrix of " + cells + " cells (" + scenarios.size() + " scenarios × " + hosts.size()
+          + " hosts × " + maxAgents + " agent counts) is more than headroom prints (" + MAX_MATRIX_CELLS
+          + "); narrow --hosts, --scenario or --max-agents", null);
+    }
     checkApplyKnownSomewhere(stack, scenarios, apply);
-    List<Evaluation> cells = new ArrayList<>();
     List<Optional<Long>> max = new ArrayList<>();
     List<StackDemand> demands = new ArrayList<>();
     for (Scenario sc : scenarios) {
@@ -309,12 +325,11 @@ public final class Planner {
       demands.add(d);
       for (Host h : hosts) {
         max.add(maxAgents(d, h, estimate));
-        for (long n = 1; n <= maxAgents; n++) {
-          cells.add(evaluate(d, h, n, estimate));
-        }
+        // the largest cell first: if any cell is too large to compute, say so before printing anything
+        evaluate(d, h, maxAgents, estimate);
       }
     }
-    return new MatrixResult(stack, basis, estimate, hosts, scenarios, maxAgents, demands, cells, max);
+    return new MatrixResult(stack, basis, estimate, hosts, scenarios, maxAgents, demands, max);
   }
 
   private void checkApplyKnownSomewhere(Stack stack, List<Scenario> scenarios, List<String> apply) {

@@ -4,6 +4,7 @@ import dev.headroom.model.Bytes;
 import dev.headroom.model.Component;
 import dev.headroom.model.Cpu;
 import dev.headroom.model.Optimization;
+import dev.headroom.model.Origin;
 import dev.headroom.model.Range;
 import dev.headroom.model.Service;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.List;
  * @param note why the basis fell back to the footprint, or null
  * @param components the footprint's components after optimizations (the footprint's breakdown even
  *     where a container value is used instead)
+ * @param origin where {@code memory} comes from: the footprint's {@code memory:} line, or the
+ *     {@code limits:}/{@code reservations:} line when the basis uses a container value
  */
 public record ServiceDemand(
     Service service,
@@ -29,7 +32,8 @@ public record ServiceDemand(
     Cpu cpu,
     Bytes gpuMemory,
     String note,
-    List<ComponentDemand> components) {
+    List<ComponentDemand> components,
+    Origin origin) {
 
   /** One component of a footprint, after the optimizations applied to it. */
   public record ComponentDemand(Component component, Range memory, List<Optimization> applied) {
@@ -45,7 +49,7 @@ public record ServiceDemand(
 
   /** The same demand for another instance count. */
   public ServiceDemand withInstances(long n) {
-    return new ServiceDemand(service, scope, n, footprint, memory, applied, cpu, gpuMemory, note, components);
+    return new ServiceDemand(service, scope, n, footprint, memory, applied, cpu, gpuMemory, note, components, origin);
   }
 
   public Range totalMemory() {

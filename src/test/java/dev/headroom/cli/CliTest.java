@@ -263,6 +263,50 @@ class CliTest {
     assertThat(run("plan", "--host", "pi-zero-2w", "--max-file-size", "1KiB")).exitedWith(1).errIsEmpty();
   }
 
+  @Test
+  void outputThroughASymlinkWritesTheFileItPointsToAndKeepsTheLink() throws IOException {
+    Path real = write("real.md", "old\n");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.md"), real);
+    assertThat(run("hosts", "--format", "markdown", "-o", link.toString(), "--force")).exitedWith(0);
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).startsWith("| ID |");
+  }
+
+  @Test
+  void dashIsStandardOutput() {
+    assertThat(run("hosts", "-o", "-")).exitedWith(0).outContains("pi-zero-2w");
+  }
+
+  @Test
+  void aSymlinkedCatalogDirectoryIsRead() throws IOException {
+    Path target = Files.createDirectory(tmp.resolve("target"));
+    Files.writeString(target.resolve("lab.yaml"), "kind: host\nid: lab\nmemory: {total: 1GiB}\n");
+    Path link = Files.createSymbolicLink(tmp.resolve("linked"), target);
+    assertThat(run("plan", "--catalog", link.toString(), "--host", "lab")).outContains("available    1 GiB");
+  }
+
+  @Test
+  void theBasisFigureNamesTheLineItCameFrom() {
+    // postgres-16-alpine's 80 MiB under --basis limits comes from its limits line, not its memory line
+    assertThat(run("plan", "--host", "pi-zero-2w", "--basis", "limits"))
+        .outContains("postgres-16-alpine  per-agent  1        80 MiB        80 MiB   0/4  profiles/services/postgres-16-alpine.yaml:35");
+  }
+
+  @Test
+  void matrixPrintsTheNotesOfEachScenario() {
+    assertThat(run("matrix", "--host", "pi-zero-2w", "--scenario", "aot,current", "--apply", "gc-tuning", "--max-agents", "1"))
+        .exitedWith(0)
+        .outContains("note (aot): --apply gc-tuning: no service of scenario aot has it");
+    assertThat(run("matrix", "--host", "pi-zero-2w", "--scenario", "current", "--basis", "limits", "--max-agents", "1"))
+        .outContains("note (current): backend-dotnet9: no memory limit; the footprint is used");
+  }
+
+  @Test
+  void aFootprintAboveItsContainerLimitIsFlagged() {
+    assertThat(run("plan", "--host", "pi-zero-2w"))
+        .outContains("note: postgres-16-alpine: the footprint (up to 424 MiB) is above the container limit of 80 MiB");
+  }
+
   private Path write(String name, String content) throws IOException {
     return Files.writeString(tmp.resolve(name), content, StandardCharsets.UTF_8);
   }

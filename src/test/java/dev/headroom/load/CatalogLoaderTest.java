@@ -303,6 +303,48 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void allIsReservedForTheCommandLine() throws IOException {
+    Path h = write("h.yaml", "kind: host\nid: all\nmemory: {total: 1GiB}\n");
+    Path st = write("st.yaml", "kind: stack\nid: st\nper_agent: [backend-dotnet9]\nscenarios:\n  all: {apply: all}\n");
+    assertThat(problems())
+        .containsExactlyInAnyOrder(
+            name(h) + ":2:5: id: 'all' is reserved (--host all means every one); pick another host id",
+            name(st) + ":5:3: scenarios.all: 'all' is reserved: --scenario all means every scenario; pick another name");
+  }
+
+  @Test
+  void zeroContainerValuesAreRefusedBecauseComposeReadsThemAsUnset() throws IOException {
+    Path f = write("s.yaml", "kind: service\nid: s\nmemory: 100MiB\nlimits: {memory: 0, cpus: 0}\n");
+    assertThat(problems())
+        .containsExactly(
+            name(f) + ":4:18: limits.memory: 0 means no limits in docker compose; leave memory out instead",
+            name(f) + ":4:27: limits.cpus: 0 means no limits in docker compose; leave cpus out instead");
+  }
+
+  @Test
+  void aScenarioThatRemovesEveryServiceIsRefused() throws IOException {
+    Path f = write("st.yaml", "kind: stack\nid: st\nper_agent: [backend-dotnet9]\nscenarios:\n  none:\n"
+        + "    remove: [backend-dotnet9]\n");
+    assertThat(problems())
+        .containsExactly(name(f) + ":6:5: scenarios.none: scenario none removes every service; a scenario needs at least one");
+  }
+
+  @Test
+  void leadingZerosInDecimalsAndCoresAreRefused() throws IOException {
+    Path f = write("h.yaml", "kind: host\nid: h\nmemory: {total: 1GiB}\ncpu: {cores: 010}\ncost_per_hour: 007\n");
+    assertThat(problems())
+        .containsExactly(
+            name(f) + ":4:14: cpu.cores: '010' has a leading zero (YAML 1.1 reads 010 as octal, YAML 1.2 as decimal); write it without",
+            name(f) + ":5:16: cost_per_hour: '007' has a leading zero (YAML 1.1 reads 010 as octal, YAML 1.2 as decimal); write it without");
+  }
+
+  @Test
+  void bothZeroThresholdsAreReported() throws IOException {
+    Path f = write("h.yaml", "kind: host\nid: h\nmemory: {total: 1GiB}\nthresholds: {warn: 0.8, critical: 0}\n");
+    assertThat(problems()).containsExactly(name(f) + ":4:35: thresholds.critical: critical must be above 0");
+  }
+
+  @Test
   void wrongKindSuggestsTheNearest() throws IOException {
     Path f = write("hots.yaml", "kind: hots\nid: x\n");
     assertThat(problems()).containsExactly(name(f) + ":1:7: kind: unknown kind 'hots' (expected host, service or stack); did you mean 'host'?");
@@ -333,7 +375,7 @@ class CatalogLoaderTest {
     Path f = write("upper.yaml", TINY_HOST.formatted("Pi-Zero", "1GiB"));
     assertThat(problems())
         .containsExactly(
-            name(f) + ":2:5: id: 'Pi-Zero' is not a valid id (lower-case letters, digits, '.', '_', '-'; starting with a letter or digit)");
+            name(f) + ":2:5: id: 'Pi-Zero' is not a valid id (lower-case letters, digits, '.', '_', '-'; starting with a letter or digit; at most 128 characters)");
   }
 
   @Test

@@ -500,11 +500,12 @@ class UnitsTest {
     void caseMattersAndThereIsNoB() {
       assertThatThrownBy(() -> Units.parseKubernetes("1GB"))
           .isInstanceOf(QuantityException.class)
-          .hasMessageContaining("case-sensitive")
+          .hasMessageContaining("have no 'B'")
           .hasMessageContaining("1Gi (binary)")
           .hasMessageContaining("1G (decimal)");
       assertThatThrownBy(() -> Units.parseKubernetes("1gi"))
           .isInstanceOf(QuantityException.class)
+          .hasMessageContaining("case-sensitive")
           .hasMessageContaining("1Gi (binary)");
       // upper-case K is not a Kubernetes suffix (kilo is a lower-case k)
       assertThatThrownBy(() -> Units.parseKubernetes("1K"))

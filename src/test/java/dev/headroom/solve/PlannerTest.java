@@ -211,7 +211,8 @@ class PlannerTest {
     Host big = host("big", 4096, 96); // 4000 available
     MatrixResult m = planner.matrix(List.of(PI, big), STACK, List.of(Scenario.CURRENT, OPTIMIZED), 3, Basis.FOOTPRINT,
         Estimate.HIGH, List.of());
-    assertThat(m.cells()).hasSize(2 * 2 * 3);
+    assertThat(m.demands()).hasSize(2);
+    assertThat(m.maxAgentsFit()).hasSize(2 * 2);
     // current on big with 3 agents: 60 + 3 × 680 = 2100 of 4000 = 52.5 %
     Evaluation c = m.cell(Scenario.CURRENT, big, 3);
     assertThat(c.total().high()).isEqualTo(mib(2100));
@@ -238,6 +239,15 @@ class PlannerTest {
         }
       }
     }
+  }
+
+  @Test
+  void aMatrixNobodyCouldReadIsRefusedBeforeAnythingIsComputed() {
+    // 2 scenarios × 1 host × 200,000 agent counts = 400,000 cells > 250,000
+    assertThatThrownBy(() -> planner.matrix(List.of(PI), STACK, List.of(Scenario.CURRENT, OPTIMIZED), 200_000,
+            Basis.FOOTPRINT, Estimate.HIGH, List.of()))
+        .isInstanceOf(TooLargeException.class)
+        .hasMessageStartingWith("a matrix of 400000 cells (2 scenarios × 1 hosts × 200000 agent counts)");
   }
 
   @Test
