@@ -8,7 +8,6 @@ import dev.headroom.solve.UnknownIdException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -123,10 +122,5 @@ public final class Main {
       err.print(sw);
     }
     err.flush();
-  }
-
-  /** For tests: the environment of a plain, non-terminal run. */
-  static Context plainContext(Map<String, String> env) {
-    return new Context(env, false);
   }
 }

@@ -26,16 +26,4 @@ public record PlanRequest(
       throw new IllegalArgumentException("agents must not be negative");
     }
   }
-
-  public PlanRequest withAgents(long n) {
-    return new PlanRequest(host, stack, scenario, n, basis, estimate, apply);
-  }
-
-  public PlanRequest withHost(Host h) {
-    return new PlanRequest(h, stack, scenario, agents, basis, estimate, apply);
-  }
-
-  public PlanRequest withScenario(Scenario s) {
-    return new PlanRequest(host, stack, s, agents, basis, estimate, apply);
-  }
 }

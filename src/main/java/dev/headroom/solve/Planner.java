@@ -142,7 +142,7 @@ public final class Planner {
     List<String> unknownShared = new ArrayList<>();
     boolean droppedOptimizations = false;
     for (Member m : members) {
-      ServiceDemand d = demand(m, 1, basis, applied);
+      ServiceDemand d = demand(m, basis, applied);
       demands.add(d);
       if (d.note() != null) {
         notes.add(m.service().id() + ": " + d.note());
@@ -265,8 +265,9 @@ public final class Planner {
     return Capacity.maxAgents(d.gpuShared(), d.gpuPerAgent(), host.gpu().memory(), host.thresholds().critical());
   }
 
-  /** One service's demand per instance under a basis. */
-  static ServiceDemand demand(Member m, long instances, Basis basis, Set<String> applied) {
+  /** One service's demand per instance under a basis (one instance; a plan scales per-agent ones). */
+  static ServiceDemand demand(Member m, Basis basis, Set<String> applied) {
+    long instances = 1;
     Service s = m.service();
     Range footprint = s.memory();
     Range optimized = Range.ZERO;
