@@ -405,4 +405,23 @@ class DotEnvTest {
       assertThat(problem("A=\"abc\nB=1\nC=2\n")).isEqualTo(new Problem("test.env", 1, 3, "", "unterminated quoted value \"abc"));
     }
   }
+
+  /** The example in docs/compose.md, read as the page says. */
+  @Test
+  void theDocumentedExample() {
+    String text = "# a comment: the line starts with #, after any white space\n"
+        + "export COMPOSE_PROJECT_NAME=shop\n"
+        + "REGISTRY = registry.example.com        # white space around = is dropped; \" #\" starts a comment\n"
+        + "TAG: 1.4                               # KEY: VALUE works too\n"
+        + "IMAGE=${REGISTRY}/shop:${TAG:-latest}  # variables: the environment first, then keys above\n"
+        + "GREETING='Hello, $USER'                # single quotes: literal\n"
+        + "MOTD=\"first line\\nsecond line\"         # double quotes: escapes, then variables\n"
+        + "# a bare key takes its value from the environment (no comment may follow it on its line)\n"
+        + "PGPASSWORD\n";
+    assertThat(parse(text, Map.of("PGPASSWORD", "secret"))).containsExactly(entry("COMPOSE_PROJECT_NAME", "shop"),
+        entry("REGISTRY", "registry.example.com"), entry("TAG", "1.4"), entry("IMAGE", "registry.example.com/shop:1.4"),
+        entry("GREETING", "Hello, $USER"), entry("MOTD", "first line\nsecond line"), entry("PGPASSWORD", "secret"));
+    assertThat(problem("PGPASSWORD # comment\n").reason())
+        .isEqualTo("unexpected character \"#\" in variable name \"PGPASSWORD # comment\"");
+  }
 }

@@ -383,4 +383,17 @@ class InterpolationTest {
       assertThat(sub("$ ".repeat(500_000))).hasSize(1_000_000);
     }
   }
+
+  /** The examples in docs/compose.md. */
+  @Test
+  void theDocumentedExamples() {
+    Lookup lookup = Lookup.of(Map.of("DEFAULT_REGISTRY", "docker.io", "EXAMPLE_URL", "postgres://db/x"));
+    assertThat(Interpolation.substitute("${REGISTRY:-${DEFAULT_REGISTRY}}/app", lookup, new ArrayList<>())).isEqualTo("docker.io/app");
+    assertThatThrownBy(() -> Interpolation.substitute("${TAG-${BASE}-slim}", lookup, new ArrayList<>()))
+        .hasMessage("Invalid template: \"${BASE\"");
+    assertThat(Interpolation.substitute("echo ${GREETING:-hi}}", lookup, new ArrayList<>())).isEqualTo("echo hi}");
+    assertThatThrownBy(() -> Interpolation.substitute("${DB_URL:?set DB_URL, for example ${EXAMPLE_URL}}", lookup, new ArrayList<>()))
+        .hasMessage("required variable DB_URL is missing a value: set DB_URL, for example postgres://db/x");
+    assertThat(sub("$FOO.txt")).isEqualTo("first.txt");
+  }
 }
