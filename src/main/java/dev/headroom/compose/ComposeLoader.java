@@ -1,0 +1,515 @@
+package dev.headroom.compose;
+
+import dev.headroom.load.InputException;
+import dev.headroom.load.Problem;
+import dev.headroom.load.Source;
+import dev.headroom.load.YamlNode;
+import dev.headroom.load.YamlReader;
+import dev.headroom.model.ComposeProject;
+import dev.headroom.model.ComposeService;
+import dev.headroom.model.Origin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads a compose project the way docker compose does (compose-go's loader): the {@code .env} of
+ * the project directory or {@code --env-file}, the process environment winning over it;
+ * interpolation of every value; {@code include}; {@code extends} (same file or another, recursive,
+ * cycles refused); several files merged in order ({@code !reset}, {@code !override}); profiles.
+ * Then {@link ComposeServices} reads each active service's replicas and resources, and its
+ * consistency checks find what docker compose would refuse.
+ *
+ * <p>Unreadable or invalid files (YAML, a template, a missing required variable, a bad unit, a
+ * broken {@code extends}) are an {@link InputException}: the file cannot be planned. What compose
+ * refuses about a well-formed project (a {@code mem_limit} that disagrees with the deploy limit)
+ * comes back in {@link ComposeProject#errors()} so that the gate can report it as a finding.
+ */
+public final class ComposeLoader {
+
+  /**
+   * What to load.
+   *
+   * @param files the {@code -f} files, in order (at least one)
+   * @param projectDirectory null for the directory of the first file
+   * @param envFiles {@code --env-file}; empty for the project directory's {@code .env}
+   * @param profiles {@code --profile} values; {@code COMPOSE_PROFILES} is added from the environment
+   * @param environment the process environment (it wins over {@code .env})
+   * @param workingDirectory what relative paths on the command line are relative to; file names in
+   *     messages are shown relative to it
+   */
+  public record Options(
+      List<Path> files,
+      Path projectDirectory,
+      List<Path> envFiles,
+      List<String> profiles,
+      Map<String, String> environment,
+      Path workingDirectory,
+      YamlReader.Limits limits) {
+
+    public Options {
+      files = List.copyOf(files);
+      envFiles = List.copyOf(envFiles);
+      profiles = List.copyOf(profiles);
+      environment = Map.copyOf(environment);
+      workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory.toAbsolutePath();
+      limits = limits == null ? YamlReader.Limits.defaults() : limits;
+    }
+
+    public static Options of(List<Path> files, Map<String, String> environment) {
+      return new Options(files, null, List.of(), List.of(), environment, null, null);
+    }
+  }
+
+  /** extends and include nest; a hostile chain is refused before it exhausts anything. */
+  private static final int MAX_DEPTH = 64;
+
+  private static final Set<String> ALLOWED_TAGS = Set.of(Merge.RESET, Merge.OVERRIDE);
+
+  private final Options options;
+  private final YamlReader yaml;
+  private final List<String> warnings = new ArrayList<>();
+  private final LinkedHashSet<String> filesRead = new LinkedHashSet<>();
+  private final Map<Path, List<CNode.Map>> rawCache = new LinkedHashMap<>();
+  /** The file behind each name shown in messages, to resolve paths a file declares (env_file). */
+  private final Map<String, Path> byName = new LinkedHashMap<>();
+
+  public ComposeLoader(Options options) {
+    this.options = options;
+    this.yaml = new YamlReader(options.limits().withAllowedTags(ALLOWED_TAGS));
+  }
+
+  /** The files read, shown as in messages (the files given, and those extended or included). */
+  public List<String> filesRead() {
+    return List.copyOf(filesRead);
+  }
+
+  /** The absolute paths of every file read, for {@code -o}'s "never over an input" check. */
+  public List<Path> pathsRead() {
+    return List.copyOf(rawCache.keySet());
+  }
+
+  public ComposeProject load() {
+    if (options.files().isEmpty()) {
+      throw InputException.of("no compose file given (-f FILE)");
+    }
+    Path first = absolute(options.files().get(0));
+    Path projectDir =
+        options.projectDirectory() != null ? absolute(options.projectDirectory()) : first.getParent();
+    Map<String, String> env = environment(projectDir);
+    CNode.Map merged = null;
+    for (Path f : options.files()) {
+      CNode.Map file = loadFile(absolute(f), env, new ArrayDeque<>(), 0, true);
+      merged = merged == null ? (CNode.Map) Merge.strip(file) : Merge.mapping(merged, file, "");
+    }
+    Set<String> profiles = new LinkedHashSet<>(options.profiles());
+    String fromEnv = env.get("COMPOSE_PROFILES");
+    if (options.profiles().isEmpty() && fromEnv != null) {
+      for (String p : fromEnv.split(",", -1)) {
+        if (!p.isBlank()) {
+          profiles.add(p.strip());
+        }
+      }
+    }
+    String name = projectName(merged, env, projectDir);
+    Path base = projectDir;
+    return ComposeServices.read(name, List.copyOf(filesRead), merged, profiles, warnings,
+        file -> byName.containsKey(file) ? byName.get(file).getParent() : base);
+  }
+
+  // ------------------------------------------------------------------ environment
+
+  /** The process environment, plus the {@code .env} (or {@code --env-file}) values it does not set. */
+  private Map<String, String> environment(Path projectDir) {
+    Map<String, String> env = new LinkedHashMap<>(options.environment());
+    List<Path> envFiles = new ArrayList<>();
+    if (options.envFiles().isEmpty()) {
+      Path dotEnv = projectDir.resolve(".env");
+      if (Files.isRegularFile(dotEnv)) {
+        envFiles.add(dotEnv);
+      }
+    } else {
+      for (Path p : options.envFiles()) {
+        Path abs = absolute(p);
+        if (!Files.exists(abs)) {
+          throw new InputException(Problem.at(display(abs), "no such env file (--env-file)"));
+        }
+        envFiles.add(abs);
+      }
+    }
+    Map<String, String> fromFiles = new LinkedHashMap<>();
+    for (Path p : envFiles) {
+      Source src = Source.read(p, display(p), options.limits().maxFileSize());
+      filesRead.add(display(p));
+      Lookup lookup = key -> Optional.ofNullable(options.environment().containsKey(key) ? options.environment().get(key)
+          : fromFiles.get(key));
+      fromFiles.putAll(DotEnv.parse(display(p), src.text(), lookup));
+    }
+    fromFiles.forEach(env::putIfAbsent);
+    return env;
+  }
+
+  // ------------------------------------------------------------------ files
+
+  /**
+   * One file: read, each document interpolated, includes imported, extends applied, documents
+   * merged. {@code top} is false for a file read as the base of an {@code extends} (no include, no
+   * extends: those are applied by the caller, service by service).
+   */
+  private CNode.Map loadFile(Path path, Map<String, String> env, Deque<String> stack, int depth, boolean top) {
+    if (depth > MAX_DEPTH) {
+      throw new InputException(Problem.at(display(path), "extends and include nest more than " + MAX_DEPTH + " deep"));
+    }
+    CNode.Map merged = null;
+    for (CNode.Map doc : raw(path, env)) {
+      CNode.Map d = doc;
+      if (top) {
+        d = include(d, path, env, stack, depth);
+        d = extendsAll(d, path, env, depth);
+      }
+      merged = merged == null ? d : Merge.mapping(merged, d, "");
+    }
+    return merged;
+  }
+
+  /** The documents of a file, interpolated with {@code env}; read once per file. */
+  private List<CNode.Map> raw(Path path, Map<String, String> env) {
+    List<CNode.Map> cached = rawCache.get(path);
+    if (cached != null) {
+      return cached;
+    }
+    String name = display(path);
+    filesRead.add(name);
+    byName.put(name, path);
+    Source src = Source.read(path, name, options.limits().maxFileSize());
+    List<YamlNode> docs = yaml.readAll(src);
+    if (docs.isEmpty()) {
+      throw new InputException(Problem.at(name, "empty compose file"));
+    }
+    List<CNode.Map> out = new ArrayList<>();
+    for (YamlNode doc : docs) {
+      CNode n = CNode.of(doc, name);
+      if (!(n instanceof CNode.Map m)) {
+        throw new InputException(new Problem(name, doc.line(), doc.column(), "", "Top-level object must be a mapping"));
+      }
+      out.add((CNode.Map) interpolate(m, env, List.of()));
+    }
+    rawCache.put(path, out);
+    return out;
+  }
+
+  /**
+   * Every string value interpolated (keys are not), then cast where compose casts: a string under
+   * {@code deploy.replicas} must read as an integer, one under {@code privileged} as a boolean.
+   */
+  private CNode interpolate(CNode n, Map<String, String> env, List<String> path) {
+    if (n instanceof CNode.Scalar s) {
+      if (s.type() != YamlNode.Type.STRING) {
+        return s;
+      }
+      String dotted = String.join(".", path);
+      String value = s.value();
+      if (value.indexOf('$') >= 0) {
+        try {
+          value = Interpolation.substitute(value, key -> Optional.ofNullable(env.get(key)), warnings);
+        } catch (InterpolationException e) {
+          throw new InputException(new Problem(s.origin().file(), s.origin().line(), s.origin().column(), dotted,
+              e.getMessage() + (e.getMessage().startsWith("Invalid template") ? " (escape a literal $ as $$)" : "")));
+        }
+      }
+      Casts.Kind cast = Casts.at(path);
+      if (cast == null) {
+        return value.equals(s.value()) ? s : s.withValue(value);
+      }
+      try {
+        return new CNode.Scalar(value, Casts.cast(cast, value), s.tag(), s.origin());
+      } catch (Casts.CastException e) {
+        throw new InputException(new Problem(s.origin().file(), s.origin().line(), s.origin().column(), dotted,
+            "error while interpolating " + dotted + ": failed to cast to expected type: " + e.getMessage()));
+      }
+    }
+    if (n instanceof CNode.Seq q) {
+      List<CNode> items = new ArrayList<>(q.items().size());
+      List<String> p = new ArrayList<>(path);
+      p.add("[]");
+      for (CNode c : q.items()) {
+        items.add(interpolate(c, env, p));
+      }
+      return new CNode.Seq(items, q.tag(), q.origin());
+    }
+    CNode.Map m = (CNode.Map) n;
+    LinkedHashMap<String, CNode.Entry> out = new LinkedHashMap<>();
+    for (CNode.Entry e : m.entries().values()) {
+      List<String> p = new ArrayList<>(path);
+      p.add(e.key());
+      out.put(e.key(), new CNode.Entry(e.key(), e.keyOrigin(), interpolate(e.value(), env, p)));
+    }
+    return new CNode.Map(out, m.tag(), m.origin());
+  }
+
+  // ------------------------------------------------------------------ include
+
+  private CNode.Map include(CNode.Map doc, Path file, Map<String, String> env, Deque<String> stack, int depth) {
+    CNode inc = doc.get("include");
+    if (inc == null || inc instanceof CNode.Scalar s && s.isNull()) {
+      return doc.without("include");
+    }
+    if (!(inc instanceof CNode.Seq list)) {
+      throw error(inc, "include", "`include` must be a list, got " + CNode.describe(inc));
+    }
+    stack.push(file.toString());
+    CNode.Map result = doc.without("include");
+    int i = 0;
+    for (CNode item : list.items()) {
+      String p = "include[" + i++ + "]";
+      List<String> paths = new ArrayList<>();
+      String projectDirectory = null;
+      List<String> envFiles = new ArrayList<>();
+      if (item instanceof CNode.Scalar s && !s.isNull()) {
+        paths.add(s.value());
+      } else if (item instanceof CNode.Map m) {
+        CNode path = m.get("path");
+        if (path instanceof CNode.Scalar ps) {
+          paths.add(ps.value());
+        } else if (path instanceof CNode.Seq pl) {
+          for (CNode x : pl.items()) {
+            paths.add(((CNode.Scalar) x).value());
+          }
+        } else {
+          throw error(item, p, "an include needs a path");
+        }
+        if (m.get("project_directory") instanceof CNode.Scalar pd) {
+          projectDirectory = pd.value();
+        }
+        CNode ef = m.get("env_file");
+        if (ef instanceof CNode.Scalar es) {
+          envFiles.add(es.value());
+        } else if (ef instanceof CNode.Seq el) {
+          el.items().forEach(x -> envFiles.add(((CNode.Scalar) x).value()));
+        }
+      } else {
+        throw error(item, p, "an include is a path or a mapping with path");
+      }
+      Path dir = file.getParent();
+      Path main = dir.resolve(paths.get(0)).normalize();
+      if (stack.contains(main.toString())) {
+        throw error(item, p, "include cycle: " + display(main) + " includes itself");
+      }
+      Path projectDir = projectDirectory == null ? main.getParent() : dir.resolve(projectDirectory).normalize();
+      Map<String, String> includedEnv = new LinkedHashMap<>(env);
+      List<Path> envPaths = new ArrayList<>();
+      if (envFiles.isEmpty()) {
+        Path dotEnv = projectDir.resolve(".env");
+        if (Files.isRegularFile(dotEnv)) {
+          envPaths.add(dotEnv);
+        }
+      } else {
+        envFiles.forEach(e -> envPaths.add(dir.resolve(e).normalize()));
+      }
+      for (Path e : envPaths) {
+        Source src = Source.read(e, display(e), options.limits().maxFileSize());
+        filesRead.add(display(e));
+        DotEnv.parse(display(e), src.text(), key -> Optional.ofNullable(env.get(key))).forEach(includedEnv::putIfAbsent);
+      }
+      CNode.Map imported = null;
+      for (String each : paths) {
+        CNode.Map f = loadFile(dir.resolve(each).normalize(), includedEnv, stack, depth + 1, true);
+        imported = imported == null ? f : Merge.mapping(imported, f, "");
+      }
+      result = importResources(result, imported);
+    }
+    stack.pop();
+    return result;
+  }
+
+  /** Services, volumes, networks, secrets and configs of an included project; a different definition of the same name is refused. */
+  private static CNode.Map importResources(CNode.Map target, CNode.Map imported) {
+    CNode.Map out = target;
+    for (String section : List.of("services", "volumes", "networks", "secrets", "configs")) {
+      if (!(imported.get(section) instanceof CNode.Map from)) {
+        continue;
+      }
+      CNode.Map to = out.get(section) instanceof CNode.Map m ? m : CNode.Map.empty(from.origin());
+      for (CNode.Entry e : from.entries().values()) {
+        CNode.Entry existing = to.entry(e.key());
+        if (existing != null && !sameContent(existing.value(), e.value())) {
+          throw error(existing.value(), section + "." + e.key(), section + "." + e.key() + " conflicts with imported resource");
+        }
+        if (existing == null) {
+          to = to.with(e.key(), e.keyOrigin(), e.value());
+        }
+      }
+      out = out.with(section, out.entry(section) == null ? from.origin() : out.entry(section).keyOrigin(), to);
+    }
+    return out;
+  }
+
+  private static boolean sameContent(CNode a, CNode b) {
+    if (a instanceof CNode.Scalar x && b instanceof CNode.Scalar y) {
+      return x.value().equals(y.value()) && x.type() == y.type();
+    }
+    if (a instanceof CNode.Seq x && b instanceof CNode.Seq y) {
+      if (x.items().size() != y.items().size()) {
+        return false;
+      }
+      for (int i = 0; i < x.items().size(); i++) {
+        if (!sameContent(x.items().get(i), y.items().get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof CNode.Map x && b instanceof CNode.Map y) {
+      if (!x.entries().keySet().equals(y.entries().keySet())) {
+        return false;
+      }
+      for (String k : x.entries().keySet()) {
+        if (!sameContent(x.get(k), y.get(k))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ extends
+
+  private CNode.Map extendsAll(CNode.Map doc, Path file, Map<String, String> env, int depth) {
+    if (!(doc.get("services") instanceof CNode.Map services)) {
+      return doc;
+    }
+    Map<String, CNode.Map> resolved = new LinkedHashMap<>();
+    CNode.Map out = services;
+    for (CNode.Entry e : services.entries().values()) {
+      CNode resolvedService = extend(file, services, e.key(), env, new ArrayDeque<>(), resolved, depth);
+      out = out.with(e.key(), e.keyOrigin(), resolvedService);
+    }
+    return doc.with("services", doc.entry("services").keyOrigin(), out);
+  }
+
+  /**
+   * A service with its {@code extends} applied: the base (recursively extended) merged under it,
+   * as compose merges files. {@code chain} holds "file:service" of the services being resolved.
+   */
+  private CNode extend(Path file, CNode.Map services, String name, Map<String, String> env, Deque<String> chain,
+      Map<String, CNode.Map> resolved, int depth) {
+    CNode node = services.get(name);
+    if (!(node instanceof CNode.Map service)) {
+      return node;
+    }
+    String key = file + ":" + name;
+    CNode.Map done = resolved.get(key);
+    if (done != null) {
+      return done;
+    }
+    CNode ext = service.get("extends");
+    if (ext == null) {
+      return service;
+    }
+    if (chain.contains(key) || chain.size() > MAX_DEPTH) {
+      throw error(ext, "services." + name + ".extends", "circular reference: service " + name + " extends itself, through "
+          + String.join(" -> ", chain.stream().map(ComposeLoader::shortKey).toList()));
+    }
+    String ref;
+    String otherFile = null;
+    if (ext instanceof CNode.Scalar s && !s.isNull()) {
+      ref = s.value();
+    } else if (ext instanceof CNode.Map m) {
+      if (!(m.get("service") instanceof CNode.Scalar rs) || rs.isNull()) {
+        throw error(ext, "services." + name + ".extends", "extends." + name + ".service is required");
+      }
+      ref = rs.value();
+      if (m.get("file") instanceof CNode.Scalar fs && !fs.isNull()) {
+        otherFile = fs.value();
+      }
+    } else {
+      throw error(ext, "services." + name + ".extends", "extends must be a service name or a mapping with service and file");
+    }
+    chain.push(key);
+    CNode base;
+    if (otherFile != null) {
+      Path target = file.getParent().resolve(otherFile).normalize();
+      if (!Files.exists(target)) {
+        throw error(ext, "services." + name + ".extends.file", "cannot read " + display(target) + ": no such file");
+      }
+      CNode.Map other = loadFile(target, env, new ArrayDeque<>(), depth + 1, false);
+      if (!(other.get("services") instanceof CNode.Map otherServices) || otherServices.get(ref) == null) {
+        throw error(ext, "services." + name + ".extends", "cannot extend service \"" + name + "\" in " + display(file) + ": service \""
+            + ref + "\" not found in " + otherFile);
+      }
+      base = extend(target, otherServices, ref, env, chain, resolved, depth + 1);
+    } else {
+      if (services.get(ref) == null) {
+        throw error(ext, "services." + name + ".extends", "cannot extend service \"" + name + "\" in " + display(file)
+            + ": service \"" + ref + "\" not found");
+      }
+      base = extend(file, services, ref, env, chain, resolved, depth);
+    }
+    chain.pop();
+    CNode.Map merged;
+    if (base instanceof CNode.Map bm) {
+      merged = Merge.mapping((CNode.Map) Merge.strip(bm), service, "services." + name).without("extends");
+    } else {
+      merged = service.without("extends");
+    }
+    resolved.put(key, merged);
+    return merged;
+  }
+
+  private static String shortKey(String key) {
+    int slash = Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\'));
+    return key.substring(slash + 1);
+  }
+
+  // ------------------------------------------------------------------ names
+
+  private String projectName(CNode.Map merged, Map<String, String> env, Path projectDir) {
+    String name = null;
+    if (merged.get("name") instanceof CNode.Scalar s && !s.isNull()) {
+      name = s.value();
+    } else if (env.get("COMPOSE_PROJECT_NAME") != null) {
+      name = env.get("COMPOSE_PROJECT_NAME");
+    } else if (projectDir.getFileName() != null) {
+      name = projectDir.getFileName().toString();
+    }
+    if (name == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+        sb.append(c);
+      }
+    }
+    int start = 0;
+    while (start < sb.length() && (sb.charAt(start) == '_' || sb.charAt(start) == '-')) {
+      start++;
+    }
+    return sb.substring(start);
+  }
+
+  private Path absolute(Path p) {
+    return (p.isAbsolute() ? p : options.workingDirectory().resolve(p)).normalize();
+  }
+
+  /** A path as messages show it: relative to the working directory when it is below it. */
+  String display(Path abs) {
+    Path wd = options.workingDirectory();
+    return abs.startsWith(wd) ? wd.relativize(abs).toString() : abs.toString();
+  }
+
+  static InputException error(CNode at, String path, String reason) {
+    Origin o = at.origin();
+    return new InputException(new Problem(o.file(), o.line(), o.column(), path, reason));
+  }
+}

@@ -1,0 +1,127 @@
+package dev.headroom.compose;
+
+import dev.headroom.load.InputException;
+import dev.headroom.load.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Merging compose files and {@code extends} as docker compose does (compose-go {@code override}):
+ * mappings key by key, later wins for scalars, lists appended (exact duplicates of scalars dropped),
+ * {@code x-} keys replaced whole, {@code command}, {@code entrypoint} and {@code healthcheck.test}
+ * replaced whole, {@code environment} merged by variable name. A value tagged {@code !reset} removes
+ * the key; one tagged {@code !override} replaces it without merging.
+ */
+final class Merge {
+  private Merge() {}
+
+  static final String RESET = "!reset";
+  static final String OVERRIDE = "!override";
+
+  private static final Set<String> REPLACED = Set.of("command", "entrypoint");
+
+  /** {@code override} merged onto {@code base} at {@code path} (dotted, {@code services.web.deploy}). */
+  static CNode merge(CNode base, CNode override, String path) {
+    if (base == null || RESET.equals(override.tag()) || OVERRIDE.equals(override.tag())) {
+      return strip(override);
+    }
+    if (isServiceKey(path, REPLACED) || path.matches("services\\.[^.]+\\.healthcheck\\.test")) {
+      return strip(override);
+    }
+    if (path.matches("services\\.[^.]+\\.environment")) {
+      return environment(base, override);
+    }
+    if (base instanceof CNode.Map bm && override instanceof CNode.Map om) {
+      return mapping(bm, om, path);
+    }
+    if (base instanceof CNode.Seq bs && override instanceof CNode.Seq os) {
+      List<CNode> items = new ArrayList<>(bs.items());
+      for (CNode n : os.items()) {
+        CNode s = strip(n);
+        if (!(s instanceof CNode.Scalar sc && items.stream().anyMatch(i -> i instanceof CNode.Scalar x && x.value().equals(sc.value())))) {
+          items.add(s);
+        }
+      }
+      return new CNode.Seq(items, null, os.origin());
+    }
+    if (base instanceof CNode.Map && !(override instanceof CNode.Map) && !(override instanceof CNode.Scalar s && s.isNull())) {
+      throw new InputException(new Problem(override.origin().file(), override.origin().line(), override.origin().column(),
+          path, "cannot override " + path + ": a mapping cannot be replaced by " + CNode.describe(override)));
+    }
+    return strip(override);
+  }
+
+  static CNode.Map mapping(CNode.Map base, CNode.Map override, String path) {
+    LinkedHashMap<String, CNode.Entry> out = new LinkedHashMap<>(base.entries());
+    for (CNode.Entry e : override.entries().values()) {
+      String key = e.key();
+      String next = path.isEmpty() ? key : path + "." + key;
+      if (RESET.equals(e.value().tag())) {
+        out.remove(key);
+        continue;
+      }
+      CNode.Entry existing = out.get(key);
+      if (existing == null || key.startsWith("x-")) {
+        out.put(key, new CNode.Entry(key, e.keyOrigin(), strip(e.value())));
+      } else {
+        out.put(key, new CNode.Entry(key, e.keyOrigin(), merge(existing.value(), e.value(), next)));
+      }
+    }
+    return new CNode.Map(out, null, override.origin());
+  }
+
+  /** environment as a list of NAME=value entries or a mapping: merged by name, later wins. */
+  private static CNode environment(CNode base, CNode override) {
+    LinkedHashMap<String, CNode.Entry> vars = new LinkedHashMap<>();
+    for (CNode n : new CNode[] {base, override}) {
+      if (n instanceof CNode.Map m) {
+        for (CNode.Entry e : m.entries().values()) {
+          vars.put(e.key(), new CNode.Entry(e.key(), e.keyOrigin(), strip(e.value())));
+        }
+      } else if (n instanceof CNode.Seq s) {
+        for (CNode item : s.items()) {
+          if (item instanceof CNode.Scalar sc) {
+            int eq = sc.value().indexOf('=');
+            String name = eq < 0 ? sc.value() : sc.value().substring(0, eq);
+            CNode value = eq < 0
+                ? new CNode.Scalar("", dev.headroom.load.YamlNode.Type.NULL, null, sc.origin())
+                : sc.withValue(sc.value().substring(eq + 1));
+            vars.put(name, new CNode.Entry(name, sc.origin(), value));
+          }
+        }
+      }
+    }
+    return new CNode.Map(vars, null, override.origin());
+  }
+
+  private static boolean isServiceKey(String path, Set<String> keys) {
+    String[] parts = path.split("\\.", -1);
+    return parts.length == 3 && parts[0].equals("services") && keys.contains(parts[2]);
+  }
+
+  /** A value as written, without its merge tags and without the keys it resets. */
+  static CNode strip(CNode n) {
+    if (n instanceof CNode.Map m) {
+      LinkedHashMap<String, CNode.Entry> out = new LinkedHashMap<>();
+      for (CNode.Entry e : m.entries().values()) {
+        if (!RESET.equals(e.value().tag())) {
+          out.put(e.key(), new CNode.Entry(e.key(), e.keyOrigin(), strip(e.value())));
+        }
+      }
+      return new CNode.Map(out, null, m.origin());
+    }
+    if (n instanceof CNode.Seq s) {
+      List<CNode> items = new ArrayList<>();
+      for (CNode i : s.items()) {
+        if (!RESET.equals(i.tag())) {
+          items.add(strip(i));
+        }
+      }
+      return new CNode.Seq(items, null, s.origin());
+    }
+    CNode.Scalar sc = (CNode.Scalar) n;
+    return sc.tag() == null ? sc : new CNode.Scalar(sc.value(), sc.type(), null, sc.origin());
+  }
+}
