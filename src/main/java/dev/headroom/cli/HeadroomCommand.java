@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
       PlanCommand.class,
       MatrixCommand.class,
+      CheckCommand.class,
       HostsCommand.class,
       StacksCommand.class,
       ServicesCommand.class,
@@ -75,7 +76,7 @@ public final class HeadroomCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    throw new UsageError("a command is required (plan, matrix, hosts, stacks, services, validate)");
+    throw new UsageError("a command is required (plan, matrix, check, hosts, stacks, services, validate)");
   }
 
   /** A usage mistake found after parsing; exit code 2. */

@@ -98,18 +98,52 @@ public final class ComposeLoader {
     return List.copyOf(rawCache.keySet());
   }
 
+  private CNode.Map merged;
+  private Set<String> enabledProfiles;
+  private String projectName;
+  private Path projectDir;
+
   public ComposeProject load() {
+    prepare();
+    return project(merged);
+  }
+
+  /**
+   * Whether the files are an agent template: service names holding {@code {AGENT_NUMBER}}, to be
+   * instantiated for agents 1..N with {@link #load(long)}.
+   */
+  public boolean isAgentTemplate() {
+    prepare();
+    return AgentTemplate.isTemplate(merged);
+  }
+
+  /** The project with its template services instantiated for agents 1..{@code agents}. */
+  public ComposeProject load(long agents) {
+    prepare();
+    return project(AgentTemplate.expand(merged, agents));
+  }
+
+  private ComposeProject project(CNode.Map root) {
+    Path base = projectDir;
+    return ComposeServices.read(projectName, List.copyOf(filesRead), root, enabledProfiles, warnings,
+        file -> byName.containsKey(file) ? byName.get(file).getParent() : base);
+  }
+
+  /** Reads, interpolates and merges the files once; the project is built from the merged tree. */
+  private void prepare() {
+    if (merged != null) {
+      return;
+    }
     if (options.files().isEmpty()) {
       throw InputException.of("no compose file given (-f FILE)");
     }
     Path first = absolute(options.files().get(0));
-    Path projectDir =
-        options.projectDirectory() != null ? absolute(options.projectDirectory()) : first.getParent();
+    projectDir = options.projectDirectory() != null ? absolute(options.projectDirectory()) : first.getParent();
     Map<String, String> env = environment(projectDir);
-    CNode.Map merged = null;
+    CNode.Map all = null;
     for (Path f : options.files()) {
       CNode.Map file = loadFile(absolute(f), env, new ArrayDeque<>(), 0, true);
-      merged = merged == null ? (CNode.Map) Merge.strip(file) : Merge.mapping(merged, file, "");
+      all = all == null ? (CNode.Map) Merge.strip(file) : Merge.mapping(all, file, "");
     }
     Set<String> profiles = new LinkedHashSet<>(options.profiles());
     String fromEnv = env.get("COMPOSE_PROFILES");
@@ -120,10 +154,9 @@ public final class ComposeLoader {
         }
       }
     }
-    String name = projectName(merged, env, projectDir);
-    Path base = projectDir;
-    return ComposeServices.read(name, List.copyOf(filesRead), merged, profiles, warnings,
-        file -> byName.containsKey(file) ? byName.get(file).getParent() : base);
+    enabledProfiles = profiles;
+    projectName = projectName(all, env, projectDir);
+    merged = all;
   }
 
   // ------------------------------------------------------------------ environment

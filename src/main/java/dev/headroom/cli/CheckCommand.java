@@ -1,0 +1,198 @@
+package dev.headroom.cli;
+
+import dev.headroom.compose.ComposeLoader;
+import dev.headroom.load.CatalogLoader;
+import dev.headroom.load.ProjectConfig;
+import dev.headroom.model.ComposeProject;
+import dev.headroom.model.Host;
+import dev.headroom.render.CheckJson;
+import dev.headroom.render.CheckMarkdown;
+import dev.headroom.render.CheckText;
+import dev.headroom.render.Style;
+import dev.headroom.solve.Gate;
+import dev.headroom.solve.Rule;
+import dev.headroom.solve.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code headroom check}: the CI gate for docker-compose files. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check docker-compose files as docker compose reads them, against a host's budget.",
+      "Reads the files as docker compose does (.env, interpolation, extends, include, -f merges, profiles), then",
+      "applies the rules of docs/rules.md: missing limits, reservations above limits, limits and reservations",
+      "against the host's memory, CPU oversubscription, GPU memory, and what docker compose itself refuses.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  headroom check -f docker-compose.yml --host pi-zero-2w",
+      "  headroom check -f compose.yaml -f compose.prod.yaml --host g4dn-xlarge --format markdown",
+      "",
+      "Exit codes: 0 passed, 1 a finding at or above --fail-on, 2 invalid file or usage, 3 internal error."
+    })
+public final class CheckCommand implements Callable<Integer> {
+
+  static final List<String> DEFAULT_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
+  static final List<String> OVERRIDE_FILES =
+      List.of("compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml");
+
+  @ParentCommand HeadroomCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+      description = "Compose file; repeatable, merged in order (default: compose.yaml or docker-compose.yml, and its override).")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Host to check against ('headroom hosts'); without it only the rules that need no host run.")
+  String host;
+
+  @Option(names = "--project-directory", paramLabel = "DIR", description = "Project directory (default: the first file's directory).")
+  Path projectDirectory;
+
+  @Option(names = "--env-file", paramLabel = "FILE", description = "Env file instead of the project's .env; repeatable.")
+  List<Path> envFiles = new ArrayList<>();
+
+  @Option(names = "--profile", paramLabel = "NAME", split = ",",
+      description = "Enable a profile; repeatable ('*' enables all; default: COMPOSE_PROFILES).")
+  List<String> profiles = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Rule severities (default: .headroom.yaml in the project directory, when there is one).")
+  Path config;
+
+  @Option(names = "--agents", paramLabel = "N",
+      description = "For an agent template ({AGENT_NUMBER} in service names): check N agents (default: 1) and find the most that pass.")
+  Long agents;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+      description = "Exit 1 when a finding is at least this severe: error, warning, info or never (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    Severity threshold = failOn();
+    List<Path> composeFiles = composeFiles();
+    Host h = null;
+    List<Path> inputs = new ArrayList<>();
+    if (host != null) {
+      CatalogLoader.Result loaded = root.loadCatalog();
+      inputs.addAll(loaded.files());
+      h = Lookup.host(loaded.catalog(), host);
+    }
+    ComposeLoader loader = new ComposeLoader(new ComposeLoader.Options(composeFiles, projectDirectory, envFiles, profiles,
+        root.context().env(), null, root.yaml().limits()));
+    boolean template = loader.isAgentTemplate();
+    if (agents != null && agents < 1) {
+      throw new HeadroomCommand.UsageError("--agents must be at least 1, got " + agents);
+    }
+    if (agents != null && !template) {
+      throw new HeadroomCommand.UsageError("--agents is for agent templates: no service name holds {AGENT_NUMBER}");
+    }
+    long n = agents == null ? 1 : agents;
+    ComposeProject project = template ? loader.load(n) : loader.load();
+    inputs.addAll(loader.pathsRead());
+    Gate.Config cfg = gateConfig(composeFiles, inputs);
+    Gate.Result checked = Gate.check(project, h, cfg);
+    if (template) {
+      Host gateHost = h;
+      Gate.Template t = Gate.largestPassing(n, k -> {
+        Gate.Result r = Gate.check(loader.load(k), gateHost, cfg);
+        return threshold == null || r.findings().stream().noneMatch(f -> f.severity().atLeast(threshold));
+      });
+      checked = checked.withTemplate(t);
+    }
+    Gate.Result result = checked;
+    Style style = new Style(root.color() && output.toStdout());
+    output.emit(spec, inputs, w -> {
+      switch (format) {
+        case JSON -> CheckJson.render(result, threshold, w);
+        case MARKDOWN -> CheckMarkdown.render(result, threshold, w);
+        default -> CheckText.render(result, threshold, style, w);
+      }
+    });
+    return threshold != null && result.findings().stream().anyMatch(f -> f.severity().atLeast(threshold))
+        ? ExitCode.VERDICT
+        : ExitCode.OK;
+  }
+
+  private Severity failOn() {
+    String v = failOn.toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "never" -> null;
+      case "error" -> Severity.ERROR;
+      case "warning", "warn" -> Severity.WARNING;
+      case "info" -> Severity.INFO;
+      default -> throw new HeadroomCommand.UsageError("--fail-on takes error, warning, info or never, got '" + failOn + "'");
+    };
+  }
+
+  /** -f files, or the files docker compose would find in the working (or project) directory. */
+  private List<Path> composeFiles() {
+    if (!files.isEmpty()) {
+      return files;
+    }
+    Path dir = projectDirectory != null ? projectDirectory : Path.of("");
+    for (String name : DEFAULT_FILES) {
+      Path p = dir.resolve(name);
+      if (Files.isRegularFile(p)) {
+        List<Path> out = new ArrayList<>(List.of(p));
+        for (String o : OVERRIDE_FILES) {
+          if (Files.isRegularFile(dir.resolve(o))) {
+            out.add(dir.resolve(o));
+            break;
+          }
+        }
+        return out;
+      }
+    }
+    throw new HeadroomCommand.UsageError("no compose file given and none found (" + String.join(", ", DEFAULT_FILES)
+        + "); name one with -f");
+  }
+
+  private Gate.Config gateConfig(List<Path> composeFiles, List<Path> inputs) {
+    Path file = config;
+    if (file == null) {
+      Path dir = projectDirectory != null ? projectDirectory : composeFiles.get(0).toAbsolutePath().getParent();
+      Path candidate = dir == null ? null : dir.resolve(ProjectConfig.FILE_NAME);
+      if (candidate == null || !Files.isRegularFile(candidate)) {
+        return Gate.Config.DEFAULT;
+      }
+      file = candidate;
+    }
+    inputs.add(file);
+    Set<String> ids = new LinkedHashSet<>();
+    Arrays.stream(Rule.values()).forEach(r -> ids.add(r.id()));
+    Set<String> severities = new LinkedHashSet<>();
+    Arrays.stream(Severity.values()).forEach(s -> severities.add(s.id()));
+    Map<String, String> read = ProjectConfig.read(file, file.toString(), root.yaml(), ids, severities);
+    Map<Rule, Severity> out = new EnumMap<>(Rule.class);
+    read.forEach((k, v) -> out.put(Rule.valueOf(k), Severity.valueOf(v.toUpperCase(Locale.ROOT))));
+    return new Gate.Config(out);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.headroom.cli;
+
+import static dev.headroom.cli.Cli.assertThat;
+import static dev.headroom.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code headroom check}: exit codes, configuration, templates, errors. */
+class CheckCliTest {
+
+  @TempDir Path tmp;
+
+  private Path write(String name, String text) throws IOException {
+    Path p = tmp.resolve(name);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, text, StandardCharsets.UTF_8);
+  }
+
+  private static final String SMALL = "services:\n  web:\n    image: nginx\n    mem_limit: 64m\n";
+
+  @Test
+  void aStackThatFitsPassesWithExitZero() throws IOException {
+    Path f = write("compose.yaml", SMALL);
+    assertThat(run("check", "-f", f.toString(), "--host", "pi-zero-2w")).exitedWith(0).outContains("verdict: PASS").errIsEmpty();
+  }
+
+  @Test
+  void anErrorFindingExitsOneAndWarningsOnlyWithFailOnWarning() throws IOException {
+    Path f = write("compose.yaml", "services:\n  web:\n    image: nginx\n");
+    // HR001 is a warning: passes by default, fails with --fail-on warning
+    assertThat(run("check", "-f", f.toString())).exitedWith(0).outContains("HR001");
+    assertThat(run("check", "-f", f.toString(), "--fail-on", "warning")).exitedWith(1);
+    assertThat(run("check", "-f", f.toString(), "--fail-on", "never")).exitedWith(0);
+  }
+
+  @Test
+  void anInvalidFileExitsTwoWithFileLineAndColumn() throws IOException {
+    Path f = write("compose.yaml", "services:\n  web:\n    image: nginx\n    mem_limit: 1Gi\n");
+    assertThat(run("check", "-f", f.toString()))
+        .exitedWith(2)
+        .errContains(f + ":4:16: services.web.mem_limit: invalid suffix 'Gi' in '1Gi': docker compose refuses Kubernetes-style units; write 1G or 1GiB")
+        .hasNoStackTrace();
+  }
+
+  @Test
+  void aRequiredVariableMissingIsRefusedAsDockerComposeRefusesIt() throws IOException {
+    Path f = write("compose.yaml", "services:\n  web:\n    image: nginx:${TAG:?set TAG}\n");
+    assertThat(run("check", "-f", f.toString())).exitedWith(2)
+        .errContains("services.web.image: required variable TAG is missing a value: set TAG");
+    assertThat(Cli.runWith(Map.of("TAG", "1.27"), "check", "-f", f.toString())).exitedWith(0);
+  }
+
+  @Test
+  void theDotEnvOfTheProjectIsReadAndTheProcessEnvironmentWins() throws IOException {
+    Path f = write("p/compose.yaml", "services:\n  web:\n    image: nginx\n    mem_limit: ${MEM}\n");
+    write("p/.env", "MEM=128m\n");
+    assertThat(run("check", "-f", f.toString(), "--format", "json")).outContains("\"limit_bytes\": 134217728");
+    assertThat(Cli.runWith(Map.of("MEM", "256m"), "check", "-f", f.toString(), "--format", "json"))
+        .outContains("\"limit_bytes\": 268435456");
+  }
+
+  @Test
+  void composeRefusalsAreHr007Errors() throws IOException {
+    Path f = write("compose.yaml", "services:\n  web:\n    image: nginx\n    mem_limit: 64m\n    deploy:\n"
+        + "      resources: {limits: {memory: 128m}}\n");
+    assertThat(run("check", "-f", f.toString()))
+        .exitedWith(1)
+        .outContains("HR007", "can't set distinct values on 'mem_limit' and 'deploy.resources.limits.memory'");
+  }
+
+  @Test
+  void headroomYamlChangesSeverities() throws IOException {
+    Path f = write("compose.yaml", "services:\n  web:\n    image: nginx\n");
+    write(".headroom.yaml", "rules:\n  HR001: error\n");
+    assertThat(run("check", "-f", f.toString())).exitedWith(1).outContains("error   HR001");
+    write(".headroom.yaml", "rules:\n  HR01: error\n");
+    assertThat(run("check", "-f", f.toString())).exitedWith(2).errContains("unknown rule 'HR01'; did you mean 'HR001'?");
+  }
+
+  @Test
+  void aServiceCanIgnoreARule() throws IOException {
+    Path f = write("compose.yaml", "services:\n  batch:\n    image: busybox\n    x-headroom: {ignore: [HR001]}\n");
+    assertThat(run("check", "-f", f.toString())).exitedWith(0).outContains("no findings.");
+  }
+
+  @Test
+  void templatesNeedAgentsAndReportTheMostThatPass() throws IOException {
+    Path f = write("t.yaml", "services:\n  app{AGENT_NUMBER}:\n    image: app\n    mem_limit: 100m\n");
+    // 100 MiB per agent; pi-zero-2w: 432 available, critical 388.8: 3 agents = 300 MiB fit, 4 = 400 MiB is critical
+    assertThat(run("check", "-f", f.toString(), "--host", "pi-zero-2w", "--agents", "2"))
+        .exitedWith(0)
+        .outContains("app1", "app2", "agents that pass: 3");
+    Path plain = write("plain.yaml", SMALL);
+    assertThat(run("check", "-f", plain.toString(), "--agents", "2")).exitedWith(2).errContains("--agents is for agent templates");
+  }
+
+  @Test
+  void noComposeFileIsAUsageError() {
+    assertThat(run("check", "--project-directory", tmp.toString())).exitedWith(2).errContains("no compose file given");
+  }
+
+  @Test
+  void markdownStartsWithTheMarker() throws IOException {
+    Path f = write("compose.yaml", SMALL);
+    Cli.Result r = run("check", "-f", f.toString(), "--host", "pi-zero-2w", "--format", "markdown");
+    assertThat(r.out()).startsWith("<!-- headroom:check -->\n");
+  }
+}
