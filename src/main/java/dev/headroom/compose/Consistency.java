@@ -84,8 +84,10 @@ final class Consistency {
         errors.add(new ComposeError("healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"", name, first.origin()));
       }
       if (!ComposeServices.isNull(s.get("container_name")) && replicas(s) > 1) {
-        errors.add(new ComposeError("services." + name + ": can't set container_name and "
-            + (ComposeServices.isNull(s.get("scale")) ? "deploy.replicas" : "scale") + " as container name must be unique", name, at));
+        // compose-go passes its two arguments the other way round; this is the message docker compose prints
+        String attribute = ComposeServices.isNull(s.get("scale")) ? "deploy.replicas" : "scale";
+        errors.add(new ComposeError("services." + attribute + ": can't set container_name and " + name
+            + " as container name must be unique", name, at));
       }
     }
     cycles(dependsOn, keys, errors);
