@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -105,10 +106,13 @@ final class Consistency {
         + (all.containsKey(dep) ? " (it is only in a profile that is not enabled)" : ""), name, at));
   }
 
-  /** A depends_on cycle: compose refuses it. */
+  /**
+   * A depends_on cycle: compose refuses it. Services and their dependencies are walked in name order,
+   * as compose-go's graph does, so the cycle is named as docker compose names it.
+   */
   private static void cycles(Map<String, List<String>> deps, Map<String, Origin> keys, List<ComposeError> errors) {
     Set<String> done = new HashSet<>();
-    for (String start : deps.keySet()) {
+    for (String start : new TreeSet<>(deps.keySet())) {
       List<String> path = new ArrayList<>();
       if (visit(start, deps, new HashSet<>(), done, path)) {
         String first = path.get(0);
@@ -132,7 +136,7 @@ final class Consistency {
     }
     onPath.add(s);
     path.add(s);
-    for (String d : deps.get(s)) {
+    for (String d : new TreeSet<>(deps.get(s))) {
       if (visit(d, deps, onPath, done, path)) {
         return true;
       }
