@@ -186,7 +186,11 @@ final class Consistency {
     }
   }
 
-  /** A short volume spec with an empty part ({@code :/data}, an unset variable) is refused by compose. */
+  /**
+   * A short volume spec with an empty part ({@code :/data}, an unset variable) is refused by compose
+   * (compose-go {@code format.ParseVolume}), which takes a spec of one or two characters as a target
+   * without parsing it.
+   */
   private static void volumeSpecs(String name, CNode n, List<ComposeError> errors) {
     if (!(n instanceof CNode.Seq seq)) {
       return;
@@ -195,8 +199,8 @@ final class Consistency {
       if (i instanceof CNode.Scalar s && !s.isNull()) {
         String v = s.value();
         if (v.isEmpty()) {
-          errors.add(new ComposeError("invalid spec: " + v + ": empty volume", name, s.origin()));
-        } else if (v.startsWith(":") || v.contains("::") || v.endsWith(":")) {
+          errors.add(new ComposeError("invalid empty volume spec", name, s.origin()));
+        } else if (v.length() > 2 && (v.startsWith(":") || v.contains("::") || v.endsWith(":"))) {
           errors.add(new ComposeError("invalid spec: " + v + ": empty section between colons", name, s.origin()));
         }
       }
