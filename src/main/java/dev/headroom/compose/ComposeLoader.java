@@ -80,8 +80,12 @@ public final class ComposeLoader {
   private final List<String> warnings = new ArrayList<>();
   private final LinkedHashSet<String> filesRead = new LinkedHashSet<>();
   private final Map<Path, List<CNode.Map>> rawCache = new LinkedHashMap<>();
-  /** The file behind each name shown in messages, to resolve paths a file declares (env_file). */
-  private final Map<String, Path> byName = new LinkedHashMap<>();
+  /**
+   * What the relative paths a file declares (env_file) are relative to, by the name messages show:
+   * the project directory for the -f files, the include's project directory for an included file,
+   * its own directory for a file read for extends (compose-go's working directory for each).
+   */
+  private final Map<String, Path> baseDirs = new LinkedHashMap<>();
 
   public ComposeLoader(Options options) {
     this.options = options;
@@ -108,7 +112,7 @@ public final class ComposeLoader {
     Map<String, String> env = environment(projectDir);
     CNode.Map merged = null;
     for (Path f : options.files()) {
-      CNode.Map file = loadFile(absolute(f), env, new ArrayDeque<>(), 0, true);
+      CNode.Map file = loadFile(absolute(f), env, new ArrayDeque<>(), 0, true, projectDir);
       merged = merged == null ? (CNode.Map) Merge.strip(file) : Merge.mapping(merged, file, "");
     }
     Set<String> profiles = new LinkedHashSet<>(options.profiles());
@@ -123,7 +127,7 @@ public final class ComposeLoader {
     String name = projectName(merged, env, projectDir);
     Path base = projectDir;
     return ComposeServices.read(name, List.copyOf(filesRead), merged, profiles, warnings,
-        file -> byName.containsKey(file) ? byName.get(file).getParent() : base);
+        file -> baseDirs.getOrDefault(file, base));
   }
 
   // ------------------------------------------------------------------ environment
@@ -163,18 +167,20 @@ public final class ComposeLoader {
   /**
    * One file: read, each document interpolated, includes imported, extends applied, documents
    * merged. {@code top} is false for a file read as the base of an {@code extends} (no include, no
-   * extends: those are applied by the caller, service by service).
+   * extends: those are applied by the caller, service by service). Relative paths in the file
+   * (include, extends, env_file) are relative to {@code baseDir}.
    */
-  private CNode.Map loadFile(Path path, Map<String, String> env, Deque<String> stack, int depth, boolean top) {
+  private CNode.Map loadFile(Path path, Map<String, String> env, Deque<String> stack, int depth, boolean top, Path baseDir) {
     if (depth > MAX_DEPTH) {
       throw new InputException(Problem.at(display(path), "extends and include nest more than " + MAX_DEPTH + " deep"));
     }
     CNode.Map merged = null;
+    baseDirs.putIfAbsent(display(path), baseDir);
     for (CNode.Map doc : raw(path, env)) {
       CNode.Map d = doc;
       if (top) {
-        d = include(d, path, env, stack, depth);
-        d = extendsAll(d, path, env, depth);
+        d = include(d, path, baseDir, env, stack, depth);
+        d = extendsAll(d, path, baseDir, env, depth);
       }
       merged = merged == null ? d : Merge.mapping(merged, d, "");
     }
@@ -189,7 +195,6 @@ public final class ComposeLoader {
     }
     String name = display(path);
     filesRead.add(name);
-    byName.put(name, path);
     Source src = Source.read(path, name, options.limits().maxFileSize());
     List<YamlNode> docs = yaml.readAll(src);
     if (docs.isEmpty()) {
@@ -258,7 +263,7 @@ public final class ComposeLoader {
 
   // ------------------------------------------------------------------ include
 
-  private CNode.Map include(CNode.Map doc, Path file, Map<String, String> env, Deque<String> stack, int depth) {
+  private CNode.Map include(CNode.Map doc, Path file, Path baseDir, Map<String, String> env, Deque<String> stack, int depth) {
     CNode inc = doc.get("include");
     if (inc == null || inc instanceof CNode.Scalar s && s.isNull()) {
       return doc.without("include");
@@ -299,7 +304,7 @@ public final class ComposeLoader {
       } else {
         throw error(item, p, "an include is a path or a mapping with path");
       }
-      Path dir = file.getParent();
+      Path dir = baseDir;
       Path main = dir.resolve(paths.get(0)).normalize();
       if (stack.contains(main.toString())) {
         throw error(item, p, "include cycle: " + display(main) + " includes itself");
@@ -322,7 +327,7 @@ public final class ComposeLoader {
       }
       CNode.Map imported = null;
       for (String each : paths) {
-        CNode.Map f = loadFile(dir.resolve(each).normalize(), includedEnv, stack, depth + 1, true);
+        CNode.Map f = loadFile(dir.resolve(each).normalize(), includedEnv, stack, depth + 1, true, projectDir);
         imported = imported == null ? f : Merge.mapping(imported, f, "");
       }
       result = importResources(result, imported);
@@ -384,14 +389,14 @@ public final class ComposeLoader {
 
   // ------------------------------------------------------------------ extends
 
-  private CNode.Map extendsAll(CNode.Map doc, Path file, Map<String, String> env, int depth) {
+  private CNode.Map extendsAll(CNode.Map doc, Path file, Path baseDir, Map<String, String> env, int depth) {
     if (!(doc.get("services") instanceof CNode.Map services)) {
       return doc;
     }
     Map<String, CNode.Map> resolved = new LinkedHashMap<>();
     CNode.Map out = services;
     for (CNode.Entry e : services.entries().values()) {
-      CNode resolvedService = extend(file, services, e.key(), env, new ArrayDeque<>(), resolved, depth);
+      CNode resolvedService = extend(file, baseDir, services, e.key(), env, new ArrayDeque<>(), resolved, depth);
       out = out.with(e.key(), e.keyOrigin(), resolvedService);
     }
     return doc.with("services", doc.entry("services").keyOrigin(), out);
@@ -401,7 +406,7 @@ public final class ComposeLoader {
    * A service with its {@code extends} applied: the base (recursively extended) merged under it,
    * as compose merges files. {@code chain} holds "file:service" of the services being resolved.
    */
-  private CNode extend(Path file, CNode.Map services, String name, Map<String, String> env, Deque<String> chain,
+  private CNode extend(Path file, Path baseDir, CNode.Map services, String name, Map<String, String> env, Deque<String> chain,
       Map<String, CNode.Map> resolved, int depth) {
     CNode node = services.get(name);
     if (!(node instanceof CNode.Map service)) {
@@ -438,22 +443,22 @@ public final class ComposeLoader {
     chain.push(key);
     CNode base;
     if (otherFile != null) {
-      Path target = file.getParent().resolve(otherFile).normalize();
+      Path target = baseDir.resolve(otherFile).normalize();
       if (!Files.exists(target)) {
         throw error(ext, "services." + name + ".extends.file", "cannot read " + display(target) + ": no such file");
       }
-      CNode.Map other = loadFile(target, env, new ArrayDeque<>(), depth + 1, false);
+      CNode.Map other = loadFile(target, env, new ArrayDeque<>(), depth + 1, false, target.getParent());
       if (!(other.get("services") instanceof CNode.Map otherServices) || otherServices.get(ref) == null) {
         throw error(ext, "services." + name + ".extends", "cannot extend service \"" + name + "\" in " + display(file) + ": service \""
             + ref + "\" not found in " + otherFile);
       }
-      base = extend(target, otherServices, ref, env, chain, resolved, depth + 1);
+      base = extend(target, target.getParent(), otherServices, ref, env, chain, resolved, depth + 1);
     } else {
       if (services.get(ref) == null) {
         throw error(ext, "services." + name + ".extends", "cannot extend service \"" + name + "\" in " + display(file)
             + ": service \"" + ref + "\" not found");
       }
-      base = extend(file, services, ref, env, chain, resolved, depth);
+      base = extend(file, baseDir, services, ref, env, chain, resolved, depth);
     }
     chain.pop();
     CNode.Map merged;
