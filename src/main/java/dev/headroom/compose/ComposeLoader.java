@@ -478,18 +478,29 @@ public final class ComposeLoader {
 
   // ------------------------------------------------------------------ names
 
+  /**
+   * The project name as docker compose picks it (compose-go cli {@code withNamePrecedenceLoad}):
+   * {@code COMPOSE_PROJECT_NAME} from the environment or {@code .env}, which must already be a valid
+   * name; else the files' {@code name:}, normalized; else the project directory's name, normalized.
+   * An empty value counts as unset.
+   */
   private String projectName(CNode.Map merged, Map<String, String> env, Path projectDir) {
-    String name = null;
-    if (merged.get("name") instanceof CNode.Scalar s && !s.isNull()) {
-      name = s.value();
-    } else if (env.get("COMPOSE_PROJECT_NAME") != null) {
-      name = env.get("COMPOSE_PROJECT_NAME");
-    } else if (projectDir.getFileName() != null) {
-      name = projectDir.getFileName().toString();
+    String fromEnv = env.get("COMPOSE_PROJECT_NAME");
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      if (!normalizeName(fromEnv).equals(fromEnv)) {
+        throw InputException.of("invalid project name " + GoText.quote(fromEnv) + ": must consist only of lowercase alphanumeric"
+            + " characters, hyphens, and underscores as well as start with a letter or number");
+      }
+      return fromEnv;
     }
-    if (name == null) {
-      return "";
+    if (merged.get("name") instanceof CNode.Scalar s && !s.isNull() && !normalizeName(s.value()).isEmpty()) {
+      return normalizeName(s.value());
     }
+    return projectDir.getFileName() == null ? "" : normalizeName(projectDir.getFileName().toString());
+  }
+
+  /** compose-go {@code NormalizeProjectName}: lower case, only {@code [a-z0-9_-]}, no leading {@code _} or {@code -}. */
+  private static String normalizeName(String name) {
     StringBuilder sb = new StringBuilder();
     for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
       if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
