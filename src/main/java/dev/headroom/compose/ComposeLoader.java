@@ -307,7 +307,11 @@ public final class ComposeLoader {
       Path dir = baseDir;
       Path main = dir.resolve(paths.get(0)).normalize();
       if (stack.contains(main.toString())) {
-        throw error(item, p, "include cycle: " + display(main) + " includes itself");
+        // compose-go: "include cycle detected:" and the chain of files, one per line
+        List<String> files = new ArrayList<>();
+        stack.descendingIterator().forEachRemaining(f -> files.add(display(Path.of(f))));
+        files.add(display(main));
+        throw error(item, p, "include cycle detected: " + String.join(" include ", files));
       }
       Path projectDir = projectDirectory == null ? main.getParent() : dir.resolve(projectDirectory).normalize();
       Map<String, String> includedEnv = new LinkedHashMap<>(env);
@@ -421,9 +425,11 @@ public final class ComposeLoader {
     if (ext == null) {
       return service;
     }
-    if (chain.contains(key) || chain.size() > MAX_DEPTH) {
-      throw error(ext, "services." + name + ".extends", "circular reference: service " + name + " extends itself, through "
-          + String.join(" -> ", chain.stream().map(ComposeLoader::shortKey).toList()));
+    if (chain.contains(key)) {
+      throw error(ext, "services." + name + ".extends", circularReference(chain, key));
+    }
+    if (chain.size() > MAX_DEPTH) {
+      throw error(ext, "services." + name + ".extends", "extends nest more than " + MAX_DEPTH + " deep");
     }
     String ref;
     String otherFile = null;
@@ -471,9 +477,22 @@ public final class ComposeLoader {
     return merged;
   }
 
-  private static String shortKey(String key) {
-    int slash = Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\'));
-    return key.substring(slash + 1);
+  /**
+   * compose-go's message for an extends cycle, on one line: "Circular reference: a in compose.yaml
+   * extends b in compose.yaml extends a in compose.yaml". {@code chain} holds "file:service", newest first.
+   */
+  private String circularReference(Deque<String> chain, String key) {
+    List<String> refs = new ArrayList<>();
+    chain.descendingIterator().forEachRemaining(refs::add);
+    refs.add(key);
+    StringBuilder sb = new StringBuilder("Circular reference:");
+    for (int i = 0; i < refs.size(); i++) {
+      String ref = refs.get(i);
+      int colon = ref.lastIndexOf(':');
+      sb.append(i == 0 ? " " : " extends ").append(ref.substring(colon + 1)).append(" in ")
+          .append(display(Path.of(ref.substring(0, colon))));
+    }
+    return sb.toString();
   }
 
   // ------------------------------------------------------------------ names
