@@ -11,8 +11,8 @@ import java.util.Set;
  * Merging compose files and {@code extends} as docker compose does (compose-go {@code override}):
  * mappings key by key, later wins for scalars, lists appended (exact duplicates of scalars dropped),
  * {@code x-} keys replaced whole, {@code command}, {@code entrypoint} and {@code healthcheck.test}
- * replaced whole, {@code environment} merged by variable name. A value tagged {@code !reset} removes
- * the key; one tagged {@code !override} replaces it without merging.
+ * replaced whole, {@code environment} merged by variable name; a null leaves the value as it was. A
+ * value tagged {@code !reset} removes the key; one tagged {@code !override} replaces it without merging.
  */
 final class Merge {
   private Merge() {}
@@ -32,6 +32,10 @@ final class Merge {
     }
     if (path.matches("services\\.[^.]+\\.environment")) {
       return environment(base, override);
+    }
+    if (override instanceof CNode.Scalar s && s.isNull()) {
+      // compose-go mergeYaml: a null override leaves the base value (only !reset removes it)
+      return base;
     }
     if (base instanceof CNode.Map bm && override instanceof CNode.Map om) {
       return mapping(bm, om, path);
