@@ -80,8 +80,12 @@ public final class ComposeLoader {
   private final List<String> warnings = new ArrayList<>();
   private final LinkedHashSet<String> filesRead = new LinkedHashSet<>();
   private final Map<Path, List<CNode.Map>> rawCache = new LinkedHashMap<>();
-  /** The file behind each name shown in messages, to resolve paths a file declares (env_file). */
-  private final Map<String, Path> byName = new LinkedHashMap<>();
+  /**
+   * What the relative paths a file declares (env_file) are relative to, by the name messages show:
+   * the project directory for the -f files, the include's project directory for an included file,
+   * its own directory for a file read for extends (compose-go's working directory for each).
+   */
+  private final Map<String, Path> baseDirs = new LinkedHashMap<>();
 
   public ComposeLoader(Options options) {
     this.options = options;
@@ -126,7 +130,7 @@ public final class ComposeLoader {
   private ComposeProject project(CNode.Map root) {
     Path base = projectDir;
     return ComposeServices.read(projectName, List.copyOf(filesRead), root, enabledProfiles, warnings,
-        file -> byName.containsKey(file) ? byName.get(file).getParent() : base);
+        file -> baseDirs.getOrDefault(file, base));
   }
 
   /** Reads, interpolates and merges the files once; the project is built from the merged tree. */
@@ -142,7 +146,7 @@ public final class ComposeLoader {
     Map<String, String> env = environment(projectDir);
     CNode.Map all = null;
     for (Path f : options.files()) {
-      CNode.Map file = loadFile(absolute(f), env, new ArrayDeque<>(), 0, true);
+      CNode.Map file = loadFile(absolute(f), env, new ArrayDeque<>(), 0, true, projectDir);
       all = all == null ? (CNode.Map) Merge.strip(file) : Merge.mapping(all, file, "");
     }
     Set<String> profiles = new LinkedHashSet<>(options.profiles());
@@ -196,18 +200,20 @@ public final class ComposeLoader {
   /**
    * One file: read, each document interpolated, includes imported, extends applied, documents
    * merged. {@code top} is false for a file read as the base of an {@code extends} (no include, no
-   * extends: those are applied by the caller, service by service).
+   * extends: those are applied by the caller, service by service). Relative paths in the file
+   * (include, extends, env_file) are relative to {@code baseDir}.
    */
-  private CNode.Map loadFile(Path path, Map<String, String> env, Deque<String> stack, int depth, boolean top) {
+  private CNode.Map loadFile(Path path, Map<String, String> env, Deque<String> stack, int depth, boolean top, Path baseDir) {
     if (depth > MAX_DEPTH) {
       throw new InputException(Problem.at(display(path), "extends and include nest more than " + MAX_DEPTH + " deep"));
     }
     CNode.Map merged = null;
+    baseDirs.putIfAbsent(display(path), baseDir);
     for (CNode.Map doc : raw(path, env)) {
       CNode.Map d = doc;
       if (top) {
-        d = include(d, path, env, stack, depth);
-        d = extendsAll(d, path, env, depth);
+        d = include(d, path, baseDir, env, stack, depth);
+        d = extendsAll(d, path, baseDir, env, depth);
       }
       merged = merged == null ? d : Merge.mapping(merged, d, "");
     }
@@ -222,7 +228,6 @@ public final class ComposeLoader {
     }
     String name = display(path);
     filesRead.add(name);
-    byName.put(name, path);
     Source src = Source.read(path, name, options.limits().maxFileSize());
     List<YamlNode> docs = yaml.readAll(src);
     if (docs.isEmpty()) {
@@ -291,7 +296,7 @@ public final class ComposeLoader {
 
   // ------------------------------------------------------------------ include
 
-  private CNode.Map include(CNode.Map doc, Path file, Map<String, String> env, Deque<String> stack, int depth) {
+  private CNode.Map include(CNode.Map doc, Path file, Path baseDir, Map<String, String> env, Deque<String> stack, int depth) {
     CNode inc = doc.get("include");
     if (inc == null || inc instanceof CNode.Scalar s && s.isNull()) {
       return doc.without("include");
@@ -332,10 +337,14 @@ public final class ComposeLoader {
       } else {
         throw error(item, p, "an include is a path or a mapping with path");
       }
-      Path dir = file.getParent();
+      Path dir = baseDir;
       Path main = dir.resolve(paths.get(0)).normalize();
       if (stack.contains(main.toString())) {
-        throw error(item, p, "include cycle: " + display(main) + " includes itself");
+        // compose-go: "include cycle detected:" and the chain of files, one per line
+        List<String> files = new ArrayList<>();
+        stack.descendingIterator().forEachRemaining(f -> files.add(display(Path.of(f))));
+        files.add(display(main));
+        throw error(item, p, "include cycle detected: " + String.join(" include ", files));
       }
       Path projectDir = projectDirectory == null ? main.getParent() : dir.resolve(projectDirectory).normalize();
       Map<String, String> includedEnv = new LinkedHashMap<>(env);
@@ -355,7 +364,7 @@ public final class ComposeLoader {
       }
       CNode.Map imported = null;
       for (String each : paths) {
-        CNode.Map f = loadFile(dir.resolve(each).normalize(), includedEnv, stack, depth + 1, true);
+        CNode.Map f = loadFile(dir.resolve(each).normalize(), includedEnv, stack, depth + 1, true, projectDir);
         imported = imported == null ? f : Merge.mapping(imported, f, "");
       }
       result = importResources(result, imported);
@@ -417,14 +426,14 @@ public final class ComposeLoader {
 
   // ------------------------------------------------------------------ extends
 
-  private CNode.Map extendsAll(CNode.Map doc, Path file, Map<String, String> env, int depth) {
+  private CNode.Map extendsAll(CNode.Map doc, Path file, Path baseDir, Map<String, String> env, int depth) {
     if (!(doc.get("services") instanceof CNode.Map services)) {
       return doc;
     }
     Map<String, CNode.Map> resolved = new LinkedHashMap<>();
     CNode.Map out = services;
     for (CNode.Entry e : services.entries().values()) {
-      CNode resolvedService = extend(file, services, e.key(), env, new ArrayDeque<>(), resolved, depth);
+      CNode resolvedService = extend(file, baseDir, services, e.key(), env, new ArrayDeque<>(), resolved, depth);
       out = out.with(e.key(), e.keyOrigin(), resolvedService);
     }
     return doc.with("services", doc.entry("services").keyOrigin(), out);
@@ -434,7 +443,7 @@ public final class ComposeLoader {
    * A service with its {@code extends} applied: the base (recursively extended) merged under it,
    * as compose merges files. {@code chain} holds "file:service" of the services being resolved.
    */
-  private CNode extend(Path file, CNode.Map services, String name, Map<String, String> env, Deque<String> chain,
+  private CNode extend(Path file, Path baseDir, CNode.Map services, String name, Map<String, String> env, Deque<String> chain,
       Map<String, CNode.Map> resolved, int depth) {
     CNode node = services.get(name);
     if (!(node instanceof CNode.Map service)) {
@@ -449,9 +458,11 @@ public final class ComposeLoader {
     if (ext == null) {
       return service;
     }
-    if (chain.contains(key) || chain.size() > MAX_DEPTH) {
-      throw error(ext, "services." + name + ".extends", "circular reference: service " + name + " extends itself, through "
-          + String.join(" -> ", chain.stream().map(ComposeLoader::shortKey).toList()));
+    if (chain.contains(key)) {
+      throw error(ext, "services." + name + ".extends", circularReference(chain, key));
+    }
+    if (chain.size() > MAX_DEPTH) {
+      throw error(ext, "services." + name + ".extends", "extends nest more than " + MAX_DEPTH + " deep");
     }
     String ref;
     String otherFile = null;
@@ -471,22 +482,22 @@ public final class ComposeLoader {
     chain.push(key);
     CNode base;
     if (otherFile != null) {
-      Path target = file.getParent().resolve(otherFile).normalize();
+      Path target = baseDir.resolve(otherFile).normalize();
       if (!Files.exists(target)) {
         throw error(ext, "services." + name + ".extends.file", "cannot read " + display(target) + ": no such file");
       }
-      CNode.Map other = loadFile(target, env, new ArrayDeque<>(), depth + 1, false);
+      CNode.Map other = loadFile(target, env, new ArrayDeque<>(), depth + 1, false, target.getParent());
       if (!(other.get("services") instanceof CNode.Map otherServices) || otherServices.get(ref) == null) {
         throw error(ext, "services." + name + ".extends", "cannot extend service \"" + name + "\" in " + display(file) + ": service \""
             + ref + "\" not found in " + otherFile);
       }
-      base = extend(target, otherServices, ref, env, chain, resolved, depth + 1);
+      base = extend(target, target.getParent(), otherServices, ref, env, chain, resolved, depth + 1);
     } else {
       if (services.get(ref) == null) {
         throw error(ext, "services." + name + ".extends", "cannot extend service \"" + name + "\" in " + display(file)
             + ": service \"" + ref + "\" not found");
       }
-      base = extend(file, services, ref, env, chain, resolved, depth);
+      base = extend(file, baseDir, services, ref, env, chain, resolved, depth);
     }
     chain.pop();
     CNode.Map merged;
@@ -499,25 +510,49 @@ public final class ComposeLoader {
     return merged;
   }
 
-  private static String shortKey(String key) {
-    int slash = Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\'));
-    return key.substring(slash + 1);
+  /**
+   * compose-go's message for an extends cycle, on one line: "Circular reference: a in compose.yaml
+   * extends b in compose.yaml extends a in compose.yaml". {@code chain} holds "file:service", newest first.
+   */
+  private String circularReference(Deque<String> chain, String key) {
+    List<String> refs = new ArrayList<>();
+    chain.descendingIterator().forEachRemaining(refs::add);
+    refs.add(key);
+    StringBuilder sb = new StringBuilder("Circular reference:");
+    for (int i = 0; i < refs.size(); i++) {
+      String ref = refs.get(i);
+      int colon = ref.lastIndexOf(':');
+      sb.append(i == 0 ? " " : " extends ").append(ref.substring(colon + 1)).append(" in ")
+          .append(display(Path.of(ref.substring(0, colon))));
+    }
+    return sb.toString();
   }
 
   // ------------------------------------------------------------------ names
 
+  /**
+   * The project name as docker compose picks it (compose-go cli {@code withNamePrecedenceLoad}):
+   * {@code COMPOSE_PROJECT_NAME} from the environment or {@code .env}, which must already be a valid
+   * name; else the files' {@code name:}, normalized; else the project directory's name, normalized.
+   * An empty value counts as unset.
+   */
   private String projectName(CNode.Map merged, Map<String, String> env, Path projectDir) {
-    String name = null;
-    if (merged.get("name") instanceof CNode.Scalar s && !s.isNull()) {
-      name = s.value();
-    } else if (env.get("COMPOSE_PROJECT_NAME") != null) {
-      name = env.get("COMPOSE_PROJECT_NAME");
-    } else if (projectDir.getFileName() != null) {
-      name = projectDir.getFileName().toString();
+    String fromEnv = env.get("COMPOSE_PROJECT_NAME");
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      if (!normalizeName(fromEnv).equals(fromEnv)) {
+        throw InputException.of("invalid project name " + GoText.quote(fromEnv) + ": must consist only of lowercase alphanumeric"
+            + " characters, hyphens, and underscores as well as start with a letter or number");
+      }
+      return fromEnv;
     }
-    if (name == null) {
-      return "";
+    if (merged.get("name") instanceof CNode.Scalar s && !s.isNull() && !normalizeName(s.value()).isEmpty()) {
+      return normalizeName(s.value());
     }
+    return projectDir.getFileName() == null ? "" : normalizeName(projectDir.getFileName().toString());
+  }
+
+  /** compose-go {@code NormalizeProjectName}: lower case, only {@code [a-z0-9_-]}, no leading {@code _} or {@code -}. */
+  private static String normalizeName(String name) {
     StringBuilder sb = new StringBuilder();
     for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
       if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {

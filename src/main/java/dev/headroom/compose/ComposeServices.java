@@ -83,20 +83,21 @@ final class ComposeServices {
 
     Sourced<Bytes> memLimitKey = bytes(s.get("mem_limit"), p + ".mem_limit", errors, name);
     Sourced<Bytes> deployMem = limits == null ? null : bytes(limits.get("memory"), p + ".deploy.resources.limits.memory", errors, name);
-    if (memLimitKey != null && deployMem != null && !memLimitKey.value().equals(deployMem.value())) {
+    // compose compares whenever deploy.resources.limits exists: a memory left out there is 0, and differs
+    if (memLimitKey != null && limits != null && (deployMem == null || !memLimitKey.value().equals(deployMem.value()))) {
       errors.add(new ComposeError(p + ": can't set distinct values on 'mem_limit' and 'deploy.resources.limits.memory'", name,
           memLimitKey.origin()));
     }
     Sourced<Bytes> memResKey = bytes(s.get("mem_reservation"), p + ".mem_reservation", errors, name);
     Sourced<Bytes> deployRes =
         reservations == null ? null : bytes(reservations.get("memory"), p + ".deploy.resources.reservations.memory", errors, name);
-    if (memResKey != null && deployRes != null && !memResKey.value().equals(deployRes.value())) {
+    if (memResKey != null && reservations != null && (deployRes == null || !memResKey.value().equals(deployRes.value()))) {
       errors.add(new ComposeError(p + ": can't set distinct values on 'mem_reservation' and 'deploy.resources.reservations.memory'",
           name, memResKey.origin()));
     }
     Sourced<Cpu> cpusKey = cpus(s.get("cpus"), p + ".cpus");
     Sourced<Cpu> deployCpus = limits == null ? null : cpus(limits.get("cpus"), p + ".deploy.resources.limits.cpus");
-    if (cpusKey != null && deployCpus != null && cpusKey.value().compareTo(deployCpus.value()) != 0) {
+    if (cpusKey != null && limits != null && (deployCpus == null || cpusKey.value().compareTo(deployCpus.value()) != 0)) {
       errors.add(new ComposeError(p + ": can't set distinct values on 'cpus' and 'deploy.resources.limits.cpus'", name,
           cpusKey.origin()));
     }

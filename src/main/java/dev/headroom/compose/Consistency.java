@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -84,8 +85,10 @@ final class Consistency {
         errors.add(new ComposeError("healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"", name, first.origin()));
       }
       if (!ComposeServices.isNull(s.get("container_name")) && replicas(s) > 1) {
-        errors.add(new ComposeError("services." + name + ": can't set container_name and "
-            + (ComposeServices.isNull(s.get("scale")) ? "deploy.replicas" : "scale") + " as container name must be unique", name, at));
+        // compose-go passes its two arguments the other way round; this is the message docker compose prints
+        String attribute = ComposeServices.isNull(s.get("scale")) ? "deploy.replicas" : "scale";
+        errors.add(new ComposeError("services." + attribute + ": can't set container_name and " + name
+            + " as container name must be unique", name, at));
       }
     }
     cycles(dependsOn, keys, errors);
@@ -103,10 +106,13 @@ final class Consistency {
         + (all.containsKey(dep) ? " (it is only in a profile that is not enabled)" : ""), name, at));
   }
 
-  /** A depends_on cycle: compose refuses it. */
+  /**
+   * A depends_on cycle: compose refuses it. Services and their dependencies are walked in name order,
+   * as compose-go's graph does, so the cycle is named as docker compose names it.
+   */
   private static void cycles(Map<String, List<String>> deps, Map<String, Origin> keys, List<ComposeError> errors) {
     Set<String> done = new HashSet<>();
-    for (String start : deps.keySet()) {
+    for (String start : new TreeSet<>(deps.keySet())) {
       List<String> path = new ArrayList<>();
       if (visit(start, deps, new HashSet<>(), done, path)) {
         String first = path.get(0);
@@ -130,7 +136,7 @@ final class Consistency {
     }
     onPath.add(s);
     path.add(s);
-    for (String d : deps.get(s)) {
+    for (String d : new TreeSet<>(deps.get(s))) {
       if (visit(d, deps, onPath, done, path)) {
         return true;
       }
@@ -180,7 +186,11 @@ final class Consistency {
     }
   }
 
-  /** A short volume spec with an empty part ({@code :/data}, an unset variable) is refused by compose. */
+  /**
+   * A short volume spec with an empty part ({@code :/data}, an unset variable) is refused by compose
+   * (compose-go {@code format.ParseVolume}), which takes a spec of one or two characters as a target
+   * without parsing it.
+   */
   private static void volumeSpecs(String name, CNode n, List<ComposeError> errors) {
     if (!(n instanceof CNode.Seq seq)) {
       return;
@@ -189,8 +199,8 @@ final class Consistency {
       if (i instanceof CNode.Scalar s && !s.isNull()) {
         String v = s.value();
         if (v.isEmpty()) {
-          errors.add(new ComposeError("invalid spec: " + v + ": empty volume", name, s.origin()));
-        } else if (v.startsWith(":") || v.contains("::") || v.endsWith(":")) {
+          errors.add(new ComposeError("invalid empty volume spec", name, s.origin()));
+        } else if (v.length() > 2 && (v.startsWith(":") || v.contains("::") || v.endsWith(":"))) {
           errors.add(new ComposeError("invalid spec: " + v + ": empty section between colons", name, s.origin()));
         }
       }

@@ -2,6 +2,8 @@ package dev.headroom.compose;
 
 import dev.headroom.load.InputException;
 import dev.headroom.load.Problem;
+import dev.headroom.load.YamlNode;
+import dev.headroom.model.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,8 @@ import java.util.Set;
  * Merging compose files and {@code extends} as docker compose does (compose-go {@code override}):
  * mappings key by key, later wins for scalars, lists appended (exact duplicates of scalars dropped),
  * {@code x-} keys replaced whole, {@code command}, {@code entrypoint} and {@code healthcheck.test}
- * replaced whole, {@code environment} merged by variable name. A value tagged {@code !reset} removes
- * the key; one tagged {@code !override} replaces it without merging.
+ * replaced whole, {@code environment} merged by variable name; a null leaves the value as it was. A
+ * value tagged {@code !reset} removes the key; one tagged {@code !override} replaces it without merging.
  */
 final class Merge {
   private Merge() {}
@@ -32,6 +34,15 @@ final class Merge {
     }
     if (path.matches("services\\.[^.]+\\.environment")) {
       return environment(base, override);
+    }
+    if (override instanceof CNode.Scalar s && s.isNull()) {
+      // compose-go mergeYaml: a null override leaves the base value (only !reset removes it)
+      return base;
+    }
+    if (path.matches("services\\.[^.]+\\.(depends_on|networks)")) {
+      // compose-go mergeDependsOn, mergeNetworks: a list is read as a mapping of its names first
+      boolean dependsOn = path.endsWith(".depends_on");
+      return mapping(asMapping(base, dependsOn), asMapping(override, dependsOn), path);
     }
     if (base instanceof CNode.Map bm && override instanceof CNode.Map om) {
       return mapping(bm, om, path);
@@ -86,7 +97,7 @@ final class Merge {
             int eq = sc.value().indexOf('=');
             String name = eq < 0 ? sc.value() : sc.value().substring(0, eq);
             CNode value = eq < 0
-                ? new CNode.Scalar("", dev.headroom.load.YamlNode.Type.NULL, null, sc.origin())
+                ? new CNode.Scalar("", YamlNode.Type.NULL, null, sc.origin())
                 : sc.withValue(sc.value().substring(eq + 1));
             vars.put(name, new CNode.Entry(name, sc.origin(), value));
           }
@@ -94,6 +105,34 @@ final class Merge {
       }
     }
     return new CNode.Map(vars, null, override.origin());
+  }
+
+  /**
+   * depends_on or networks as a mapping: a list of names becomes a mapping of those names, to
+   * compose's default for depends_on ({@code condition: service_started, required: true}) or to
+   * null for networks; anything else is an empty mapping.
+   */
+  private static CNode.Map asMapping(CNode n, boolean dependsOn) {
+    if (n instanceof CNode.Map m) {
+      return m;
+    }
+    LinkedHashMap<String, CNode.Entry> out = new LinkedHashMap<>();
+    if (n instanceof CNode.Seq seq) {
+      for (CNode item : seq.items()) {
+        if (item instanceof CNode.Scalar sc && !sc.isNull()) {
+          Origin o = sc.origin();
+          CNode value = new CNode.Scalar("", YamlNode.Type.NULL, null, o);
+          if (dependsOn) {
+            LinkedHashMap<String, CNode.Entry> dep = new LinkedHashMap<>();
+            dep.put("condition", new CNode.Entry("condition", o, new CNode.Scalar("service_started", YamlNode.Type.STRING, null, o)));
+            dep.put("required", new CNode.Entry("required", o, new CNode.Scalar("true", YamlNode.Type.BOOL, null, o)));
+            value = new CNode.Map(dep, null, o);
+          }
+          out.put(sc.value(), new CNode.Entry(sc.value(), o, value));
+        }
+      }
+    }
+    return new CNode.Map(out, null, n.origin());
   }
 
   private static boolean isServiceKey(String path, Set<String> keys) {
