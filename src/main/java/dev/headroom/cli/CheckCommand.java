@@ -10,6 +10,7 @@ import dev.headroom.render.CheckMarkdown;
 import dev.headroom.render.CheckText;
 import dev.headroom.render.Style;
 import dev.headroom.solve.Gate;
+import dev.headroom.solve.GateDiff;
 import dev.headroom.solve.Rule;
 import dev.headroom.solve.Severity;
 import java.nio.file.Files;
@@ -84,6 +85,14 @@ public final class CheckCommand implements Callable<Integer> {
       description = "For an agent template ({AGENT_NUMBER} in service names): check N agents (default: 1) and find the most that pass.")
   Long agents;
 
+  @Option(names = "--base", paramLabel = "FILE",
+      description = "Compose files of the base (before the change); repeatable, like -f. Adds what changed to the report.")
+  List<Path> baseFiles = new ArrayList<>();
+
+  @Option(names = "--base-ref", paramLabel = "REF",
+      description = "Compare with the same files as they were at a git revision (a branch, tag or commit).")
+  String baseRef;
+
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
       description = "Exit 1 when a finding is at least this severe: error, warning, info or never (default: ${DEFAULT-VALUE}).")
   String failOn;
@@ -127,6 +136,9 @@ public final class CheckCommand implements Callable<Integer> {
       });
       checked = checked.withTemplate(t);
     }
+    if (!baseFiles.isEmpty() || baseRef != null) {
+      checked = checked.withDiff(diff(loader, project, h, n, cfg, threshold, checked));
+    }
     Gate.Result result = checked;
     Style style = new Style(root.color() && output.toStdout());
     output.emit(spec, inputs, w -> {
@@ -139,6 +151,58 @@ public final class CheckCommand implements Callable<Integer> {
     return threshold != null && result.findings().stream().anyMatch(f -> f.severity().atLeast(threshold))
         ? ExitCode.VERDICT
         : ExitCode.OK;
+  }
+
+  /** The base project (--base files or --base-ref), compared with the current one. */
+  private GateDiff.Result diff(ComposeLoader head, ComposeProject project, Host h, long n, Gate.Config cfg, Severity threshold,
+      Gate.Result checked) {
+    if (!baseFiles.isEmpty() && baseRef != null) {
+      throw new HeadroomCommand.UsageError("--base and --base-ref cannot be used together");
+    }
+    if (!baseFiles.isEmpty()) {
+      return compare(options(baseFiles, projectDirectory, envFiles), project, h, n, cfg, threshold, checked);
+    }
+    List<Path> headFiles = composeFiles();
+    try (GitBase git = GitBase.open(headFiles.get(0))) {
+      git.verify(baseRef);
+      for (Path p : head.pathsRead()) {
+        git.fetch(baseRef, p);
+      }
+      List<Path> mapped = new ArrayList<>();
+      for (Path f : headFiles) {
+        if (git.fetch(baseRef, f)) {
+          mapped.add(git.map(f));
+        }
+      }
+      if (mapped.isEmpty()) {
+        // the compose files are new in this change: everything is added
+        ComposeProject empty = new ComposeProject(project.name(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return GateDiff.compare(empty, project, h, null, checked.template() == null ? null : checked.template().maxPassing());
+      }
+      List<Path> env = envFiles.stream().map(git::map).toList();
+      Path dir = projectDirectory == null ? null : git.map(projectDirectory.resolve("x")).getParent();
+      return compare(options(mapped, dir, env), project, h, n, cfg, threshold, checked);
+    }
+  }
+
+  private ComposeLoader.Options options(List<Path> fs, Path dir, List<Path> env) {
+    return new ComposeLoader.Options(fs, dir, env, profiles, root.context().env(), null, root.yaml().limits());
+  }
+
+  private GateDiff.Result compare(ComposeLoader.Options baseOptions, ComposeProject project, Host h, long n, Gate.Config cfg,
+      Severity threshold, Gate.Result checked) {
+    ComposeLoader base = new ComposeLoader(baseOptions);
+    boolean baseTemplate = base.isAgentTemplate();
+    ComposeProject before = baseTemplate ? base.load(n) : base.load();
+    Long fitBefore = null;
+    Long fitAfter = checked.template() == null ? null : checked.template().maxPassing();
+    if (baseTemplate && h != null) {
+      fitBefore = Gate.largestPassing(n, k -> {
+        Gate.Result r = Gate.check(base.load(k), h, cfg);
+        return threshold == null || r.findings().stream().noneMatch(f -> f.severity().atLeast(threshold));
+      }).maxPassing();
+    }
+    return GateDiff.compare(before, project, h, fitBefore, h == null ? null : fitAfter);
   }
 
   private Severity failOn() {

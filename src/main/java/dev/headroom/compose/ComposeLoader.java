@@ -99,8 +99,13 @@ public final class ComposeLoader {
 
   /** The absolute paths of every file read, for {@code -o}'s "never over an input" check. */
   public List<Path> pathsRead() {
-    return List.copyOf(rawCache.keySet());
+    List<Path> all = new ArrayList<>(rawCache.keySet());
+    all.addAll(envPaths);
+    return all;
   }
+
+  /** The env files read (the project's .env, --env-file, an include's env files). */
+  private final List<Path> envPaths = new ArrayList<>();
 
   private CNode.Map merged;
   private Set<String> enabledProfiles;
@@ -187,6 +192,7 @@ public final class ComposeLoader {
     for (Path p : envFiles) {
       Source src = Source.read(p, display(p), options.limits().maxFileSize());
       filesRead.add(display(p));
+      envPaths.add(p);
       Lookup lookup = key -> Optional.ofNullable(options.environment().containsKey(key) ? options.environment().get(key)
           : fromFiles.get(key));
       fromFiles.putAll(DotEnv.parse(display(p), src.text(), lookup));

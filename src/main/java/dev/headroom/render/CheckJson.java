@@ -28,7 +28,7 @@ public final class CheckJson {
   public record Out(
       String schema, String project, List<String> files, HostOut host, List<ServiceOut> services, List<String> inactive,
       Totals totals, List<FindingOut> findings, String status, List<String> warnings, Long agents, Long maxAgents,
-      Boolean maxAgentsCapped) {}
+      Boolean maxAgentsCapped, CheckDiff.Out diff) {}
 
   public static Out of(Gate.Result r, Severity failOn) {
     List<ServiceOut> services = r.project().services().stream().map(CheckJson::service).toList();
@@ -39,7 +39,7 @@ public final class CheckJson {
         new Totals(t.limits().value(), t.reservations().value(), t.cpus().cores(), t.withoutLimit()), findings,
         CheckText.fails(r, failOn) ? "fail" : "pass", r.project().warnings(),
         r.template() == null ? null : r.template().agents(), r.template() == null ? null : r.template().maxPassing(),
-        r.template() == null ? null : r.template().capped());
+        r.template() == null ? null : r.template().capped(), r.diff() == null ? null : CheckDiff.json(r.diff()));
   }
 
   private static ServiceOut service(ComposeService s) {

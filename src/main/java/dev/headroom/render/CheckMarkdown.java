@@ -28,6 +28,16 @@ public final class CheckMarkdown {
     out.println(CheckText.summary(r) + " Memory limits × replicas: **" + t.limits() + "**"
         + (r.host() == null ? "" : ", " + percentOf(t.limits(), r.host().available()) + " of available") + "; reservations: "
         + t.reservations() + "; CPUs: " + t.cpus() + ".");
+    if (r.diff() != null) {
+      out.println();
+      List<String> summary = CheckDiff.summaryLines(r.diff(), r.host() == null ? "" : r.host().id());
+      out.println("**What changed:** " + Markdown.escape(String.join("; ", summary)) + ".");
+      List<String> lines = CheckDiff.serviceLines(r.diff());
+      if (!lines.isEmpty()) {
+        out.println();
+        lines.forEach(l -> out.println("- " + Markdown.escape(l)));
+      }
+    }
     if (r.template() != null) {
       out.println();
       out.println(CheckText.template(r.template(), r.host() != null) + ".");

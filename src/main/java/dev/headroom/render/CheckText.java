@@ -36,6 +36,16 @@ public final class CheckText {
       out.println("not active (profiles): " + Style.clean(String.join(", ", r.project().inactive())));
     }
     out.println();
+    if (r.diff() != null) {
+      out.println(style.bold("changes against the base:"));
+      List<String> lines = CheckDiff.serviceLines(r.diff());
+      if (lines.isEmpty()) {
+        out.println("  no service's resources changed");
+      }
+      lines.forEach(l -> out.println("  " + Style.clean(l)));
+      CheckDiff.summaryLines(r.diff(), r.host() == null ? "" : r.host().id()).forEach(l -> out.println("  " + Style.clean(l)));
+      out.println();
+    }
     List<Finding> sorted = sorted(r.findings());
     for (Finding f : sorted) {
       out.println(severity(f.severity(), style) + " " + f.rule().id() + " " + Style.clean(location(f)) + "  " + Style.clean(f.message()));

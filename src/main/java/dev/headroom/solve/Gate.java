@@ -28,13 +28,19 @@ public final class Gate {
    *
    * @param host null when no host was given (only the rules that need none ran)
    */
-  public record Result(ComposeProject project, Host host, Totals totals, List<Finding> findings, Template template) {
+  public record Result(
+      ComposeProject project, Host host, Totals totals, List<Finding> findings, Template template, GateDiff.Result diff) {
     public Result {
       findings = List.copyOf(findings);
     }
 
     public Result withTemplate(Template t) {
-      return new Result(project, host, totals, findings, t);
+      return new Result(project, host, totals, findings, t, diff);
+    }
+
+    /** This result with the comparison against the base of a pull request. */
+    public Result withDiff(GateDiff.Result d) {
+      return new Result(project, host, totals, findings, template, d);
     }
 
     /** The most serious finding, or null when there is none. */
@@ -124,7 +130,7 @@ public final class Gate {
       }
       out.add(s == f.severity() ? f : f.withSeverity(s));
     }
-    return new Result(p, host, totals, out, null);
+    return new Result(p, host, totals, out, null, null);
   }
 
   private static boolean ignored(ComposeProject p, Finding f) {

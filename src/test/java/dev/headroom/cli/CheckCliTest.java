@@ -112,4 +112,28 @@ class CheckCliTest {
     Cli.Result r = run("check", "-f", f.toString(), "--host", "pi-zero-2w", "--format", "markdown");
     assertThat(r.out()).startsWith("<!-- headroom:check -->\n");
   }
+
+  @Test
+  void baseRefComparesWithTheFilesAtAGitRevision() throws Exception {
+    Path repo = Files.createDirectory(tmp.resolve("repo"));
+    Path f = Files.writeString(repo.resolve("docker-compose.yml"), "services:\n  api:\n    image: a\n    mem_limit: 512m\n");
+    git(repo, "init", "-q");
+    git(repo, "add", ".");
+    git(repo, "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "base");
+    Files.writeString(f, "services:\n  api:\n    image: a\n    mem_limit: 1g\n");
+    // 512 MiB → 1 GiB; pi-4b-4gb has 4016 MiB, critical 3614.4: copies 7 → 3
+    assertThat(run("check", "-f", f.toString(), "--host", "pi-4b-4gb", "--base-ref", "HEAD"))
+        .exitedWith(0)
+        .outContains("api: limit 512 MiB → 1 GiB (+512 MiB of limits)", "copies of the stack that fit: 7 → 3");
+    assertThat(run("check", "-f", f.toString(), "--base-ref", "no-such-branch")).exitedWith(2).errContains("unknown revision");
+    assertThat(run("check", "-f", f.toString(), "--base-ref", "--exec=evil")).exitedWith(2).errContains("is not a revision");
+  }
+
+  private static void git(Path dir, String... args) throws Exception {
+    java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", dir.toString()));
+    cmd.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).as(String.join(" ", cmd)).isZero();
+  }
 }
