@@ -152,6 +152,10 @@ public final class ComposeLoader {
     CNode.Map all = null;
     for (Path f : options.files()) {
       CNode.Map file = loadFile(absolute(f), env, new ArrayDeque<>(), 0, true, projectDir);
+      if (file.get("version") != null) {
+        warnings.add(display(absolute(f)) + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid"
+            + " potential confusion");
+      }
       all = all == null ? (CNode.Map) Merge.strip(file) : Merge.mapping(all, file, "");
     }
     Set<String> profiles = new LinkedHashSet<>(options.profiles());

@@ -56,6 +56,9 @@ public final class CheckText {
     if (!sorted.isEmpty()) {
       out.println();
     }
+    for (String w : r.project().warnings()) {
+      out.println("compose: " + Style.clean(w));
+    }
     if (r.template() != null) {
       out.println(template(r.template(), r.host() != null));
     }
