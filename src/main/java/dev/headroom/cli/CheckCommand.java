@@ -5,8 +5,11 @@ import dev.headroom.load.CatalogLoader;
 import dev.headroom.load.ProjectConfig;
 import dev.headroom.model.ComposeProject;
 import dev.headroom.model.Host;
+import dev.headroom.render.CheckGithub;
 import dev.headroom.render.CheckJson;
+import dev.headroom.render.CheckJunit;
 import dev.headroom.render.CheckMarkdown;
+import dev.headroom.render.CheckSarif;
 import dev.headroom.render.CheckText;
 import dev.headroom.render.Style;
 import dev.headroom.solve.Gate;
@@ -47,6 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Examples:",
       "  headroom check -f docker-compose.yml --host pi-zero-2w",
       "  headroom check -f compose.yaml -f compose.prod.yaml --host g4dn-xlarge --format markdown",
+      "  headroom check -f compose.yaml --host pi-4b-4gb --format sarif -o headroom.sarif",
       "",
       "Exit codes: 0 passed, 1 a finding at or above --fail-on, 2 invalid file or usage, 3 internal error."
     })
@@ -98,8 +102,8 @@ public final class CheckCommand implements Callable<Integer> {
   String failOn;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); sarif, junit and github are for CI.")
+  CheckFormat format;
 
   @Mixin OutputOptions output;
 
@@ -145,7 +149,10 @@ public final class CheckCommand implements Callable<Integer> {
       switch (format) {
         case JSON -> CheckJson.render(result, threshold, w);
         case MARKDOWN -> CheckMarkdown.render(result, threshold, w);
-        default -> CheckText.render(result, threshold, style, w);
+        case SARIF -> CheckSarif.render(result, threshold, Version.version(), w);
+        case JUNIT -> CheckJunit.render(result, threshold, w);
+        case GITHUB -> CheckGithub.render(result, threshold, w);
+        case TEXT -> CheckText.render(result, threshold, style, w);
       }
     });
     return threshold != null && result.findings().stream().anyMatch(f -> f.severity().atLeast(threshold))

@@ -118,7 +118,7 @@ public final class CheckText {
     return failOn != null && r.findings().stream().anyMatch(f -> f.severity().atLeast(failOn));
   }
 
-  private static String verdict(Gate.Result r, Severity failOn, Style style) {
+  static String verdict(Gate.Result r, Severity failOn, Style style) {
     boolean fail = fails(r, failOn);
     String v = fail ? "FAIL" : "PASS";
     String colored = style.color() ? (fail ? "\u001b[1;31m" : "\u001b[32m") + v + "\u001b[0m" : v;

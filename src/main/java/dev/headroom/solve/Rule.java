@@ -6,25 +6,41 @@ package dev.headroom.solve;
  * {ignore: [HR001]}}.
  */
 public enum Rule {
-  HR001("memory-limit-missing", Severity.WARNING, false, "a service has no memory limit"),
-  HR002("reservation-above-limit", Severity.ERROR, false, "a reservation is above its limit"),
-  HR003("limits-over-budget", Severity.ERROR, true, "the memory limits × replicas exceed the host's budget"),
-  HR004("reservations-over-available", Severity.ERROR, true, "the memory reservations exceed the available memory"),
-  HR005("cpu-oversubscribed", Severity.WARNING, true, "the CPU limits × replicas exceed the available cores"),
-  HR006("cpus-above-host", Severity.ERROR, true, "one service asks for more CPUs than the host has"),
-  HR007("compose-refuses", Severity.ERROR, false, "docker compose refuses the file"),
-  HR008("gpu-memory-over-budget", Severity.ERROR, true, "GPU memory exceeds the host's GPU");
+  HR001("memory-limit-missing", Severity.WARNING, false, "a service has no memory limit",
+      "Without deploy.resources.limits.memory (or mem_limit), a container can grow until the kernel's out-of-memory killer"
+          + " picks a victim, which may be another service. A limit contains the damage to the service that leaks."),
+  HR002("reservation-above-limit", Severity.ERROR, false, "a reservation is above its limit",
+      "A memory or CPU reservation above its limit cannot be honoured: docker refuses to start the container."),
+  HR003("limits-over-budget", Severity.ERROR, true, "the memory limits × replicas exceed the host's budget",
+      "The memory limits × replicas of the active services against the host's available memory (total − reserved): above"
+          + " the available memory or the critical threshold is an error, above the warn threshold a warning."),
+  HR004("reservations-over-available", Severity.ERROR, true, "the memory reservations exceed the available memory",
+      "Reservations are what the stack asks to be guaranteed; more than the host has cannot be guaranteed, and an"
+          + " orchestrator refuses to schedule it."),
+  HR005("cpu-oversubscribed", Severity.WARNING, true, "the CPU limits × replicas exceed the available cores",
+      "CPU is compressible: the services are throttled rather than killed, so this is a warning. Available cores are the"
+          + " host's cpu.cores minus cpu.reserved."),
+  HR006("cpus-above-host", Severity.ERROR, true, "one service asks for more CPUs than the host has",
+      "docker refuses to create a container whose cpus exceed the machine's CPU count."),
+  HR007("compose-refuses", Severity.ERROR, false, "docker compose refuses the file",
+      "What docker compose config would stop on (values that disagree, undefined references, dependency cycles, a missing"
+          + " env_file, ...), worded as it words it. docker compose stops at the first; headroom reports them all."),
+  HR008("gpu-memory-over-budget", Severity.ERROR, true, "GPU memory exceeds the host's GPU",
+      "The GPU memory × replicas of the services that request GPU devices (x-headroom: {gpu_memory: ...} per replica)"
+          + " against the host's GPU: a host without a GPU is an error, a service that gives no GPU memory a warning.");
 
   private final String slug;
   private final Severity defaultSeverity;
   private final boolean needsHost;
   private final String title;
+  private final String description;
 
-  Rule(String slug, Severity defaultSeverity, boolean needsHost, String title) {
+  Rule(String slug, Severity defaultSeverity, boolean needsHost, String title, String description) {
     this.slug = slug;
     this.defaultSeverity = defaultSeverity;
     this.needsHost = needsHost;
     this.title = title;
+    this.description = description;
   }
 
   public String id() {
@@ -46,5 +62,10 @@ public enum Rule {
 
   public String title() {
     return title;
+  }
+
+  /** A few sentences on why the rule matters, for formats that carry a rule's description (SARIF); docs/rules.md says more. */
+  public String description() {
+    return description;
   }
 }

@@ -136,4 +136,25 @@ class CheckCliTest {
     p.getInputStream().readAllBytes();
     assertThat(p.waitFor()).as(String.join(" ", cmd)).isZero();
   }
+
+  @Test
+  void theCiFormatsBelongToCheckAlone() throws IOException {
+    Path f = write("compose.yaml", "services:\n  web:\n    image: nginx\n");
+    assertThat(run("check", "-f", f.toString(), "--format", "sarif")).exitedWith(0).outContains("\"ruleId\": \"HR001\"");
+    assertThat(run("check", "-f", f.toString(), "--format", "JUnit", "--fail-on", "warning")).exitedWith(1)
+        .outContains("<failure message=\"web has no memory limit");
+    assertThat(run("check", "-f", f.toString(), "--format", "github")).exitedWith(0)
+        .outContains("::warning file=" + f.toString().replace('\\', '/').replace(":", "%3A").replace(",", "%2C") + ",line=2");
+    assertThat(run("check", "--help")).outContains("markdown, sarif, junit,", "github (default: text)");
+    assertThat(run("plan", "--host", "pi-zero-2w", "--format", "sarif")).exitedWith(2).errContains("sarif");
+    assertThat(run("matrix", "--host", "pi-zero-2w", "--format", "junit")).exitedWith(2).errContains("junit");
+  }
+
+  @Test
+  void sarifWithDashOGoesToTheFile() throws IOException {
+    Path f = write("compose.yaml", SMALL);
+    Path out = tmp.resolve("headroom.sarif");
+    assertThat(run("check", "-f", f.toString(), "--format", "sarif", "-o", out.toString())).exitedWith(0).outIsEmpty();
+    assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("\"version\": \"2.1.0\"", "\"results\": []");
+  }
 }
