@@ -39,18 +39,20 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Check docker-compose files as docker compose reads them, against a host's budget.",
-      "Reads the files as docker compose does (.env, interpolation, extends, include, -f merges, profiles), then",
-      "applies the rules of docs/rules.md: missing limits, reservations above limits, limits and reservations",
-      "against the host's memory, CPU oversubscription, GPU memory, and what docker compose itself refuses.",
+      "Check docker-compose files as docker compose reads them, against a host.",
+      "Reads .env, interpolation, extends, include, -f merges and profiles as",
+      "docker compose does, then applies the rules of docs/rules.md: missing",
+      "limits, reservations above limits, limits and reservations against the",
+      "host's memory, CPU oversubscription, GPU memory, and what docker compose",
+      "itself refuses.",
       ""
     },
     footer = {
       "",
       "Examples:",
       "  headroom check -f docker-compose.yml --host pi-zero-2w",
-      "  headroom check -f compose.yaml -f compose.prod.yaml --host g4dn-xlarge --format markdown",
-      "  headroom check -f compose.yaml --host pi-4b-4gb --format sarif -o headroom.sarif",
+      "  headroom check -f compose.yaml -f compose.prod.yaml --host g4dn-xlarge",
+      "  headroom check -f compose.yaml --host pi-4b-4gb --format sarif -o out.sarif",
       "",
       "Exit codes: 0 passed, 1 a finding at or above --fail-on, 2 invalid file or usage, 3 internal error."
     })
