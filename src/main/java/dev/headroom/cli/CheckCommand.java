@@ -135,12 +135,7 @@ public final class CheckCommand implements Callable<Integer> {
     Gate.Config cfg = gateConfig(composeFiles, inputs);
     Gate.Result checked = Gate.check(project, h, cfg);
     if (template) {
-      Host gateHost = h;
-      Gate.Template t = Gate.largestPassing(n, k -> {
-        Gate.Result r = Gate.check(loader.load(k), gateHost, cfg);
-        return threshold == null || r.findings().stream().noneMatch(f -> f.severity().atLeast(threshold));
-      });
-      checked = checked.withTemplate(t);
+      checked = checked.withTemplate(largestPassing(loader, n, h, cfg, threshold));
     }
     if (!baseFiles.isEmpty() || baseRef != null) {
       checked = checked.withDiff(diff(loader, project, h, n, cfg, threshold, checked));
@@ -157,9 +152,7 @@ public final class CheckCommand implements Callable<Integer> {
         case TEXT -> CheckText.render(result, threshold, style, w);
       }
     });
-    return threshold != null && result.findings().stream().anyMatch(f -> f.severity().atLeast(threshold))
-        ? ExitCode.VERDICT
-        : ExitCode.OK;
+    return passes(result, threshold) ? ExitCode.OK : ExitCode.VERDICT;
   }
 
   /** The base project (--base files or --base-ref), compared with the current one. */
@@ -206,12 +199,18 @@ public final class CheckCommand implements Callable<Integer> {
     Long fitBefore = null;
     Long fitAfter = checked.template() == null ? null : checked.template().maxPassing();
     if (baseTemplate && h != null) {
-      fitBefore = Gate.largestPassing(n, k -> {
-        Gate.Result r = Gate.check(base.load(k), h, cfg);
-        return threshold == null || r.findings().stream().noneMatch(f -> f.severity().atLeast(threshold));
-      }).maxPassing();
+      fitBefore = largestPassing(base, n, h, cfg, threshold).maxPassing();
     }
     return GateDiff.compare(before, project, h, fitBefore, h == null ? null : fitAfter);
+  }
+
+  /** The most agents of a template that pass the gate (no finding at or above the threshold). */
+  private static Gate.Template largestPassing(ComposeLoader loader, long n, Host h, Gate.Config cfg, Severity threshold) {
+    return Gate.largestPassing(n, k -> passes(Gate.check(loader.load(k), h, cfg), threshold));
+  }
+
+  private static boolean passes(Gate.Result r, Severity threshold) {
+    return threshold == null || r.findings().stream().noneMatch(f -> f.severity().atLeast(threshold));
   }
 
   private Severity failOn() {
