@@ -217,6 +217,11 @@ public final class ComposeLoader {
     if (depth > MAX_DEPTH) {
       throw new InputException(Problem.at(display(path), "extends and include nest more than " + MAX_DEPTH + " deep"));
     }
+    Loaded key = new Loaded(path, baseDir, Map.copyOf(env));
+    if (top && loadedFiles.containsKey(key)) {
+      // the same file included twice (a diamond): read once, or a fan-out of includes grows exponentially
+      return loadedFiles.get(key);
+    }
     CNode.Map merged = null;
     baseDirs.putIfAbsent(display(path), baseDir);
     for (CNode.Map doc : raw(path, env)) {
@@ -227,8 +232,16 @@ public final class ComposeLoader {
       }
       merged = merged == null ? d : Merge.mapping(merged, d, "");
     }
+    if (top) {
+      loadedFiles.put(key, merged);
+    }
     return merged;
   }
+
+  /** A file loaded with its includes and extends, for one base directory and environment. */
+  private record Loaded(Path path, Path baseDir, Map<String, String> env) {}
+
+  private final Map<Loaded, CNode.Map> loadedFiles = new java.util.HashMap<>();
 
   /** The documents of a file, interpolated with {@code env}; read once per file. */
   private List<CNode.Map> raw(Path path, Map<String, String> env) {
@@ -325,27 +338,19 @@ public final class ComposeLoader {
       if (item instanceof CNode.Scalar s && !s.isNull()) {
         paths.add(s.value());
       } else if (item instanceof CNode.Map m) {
-        CNode path = m.get("path");
-        if (path instanceof CNode.Scalar ps) {
-          paths.add(ps.value());
-        } else if (path instanceof CNode.Seq pl) {
-          for (CNode x : pl.items()) {
-            paths.add(((CNode.Scalar) x).value());
-          }
-        } else {
+        paths.addAll(strings(m.get("path"), p + ".path"));
+        if (paths.isEmpty()) {
           throw error(item, p, "an include needs a path");
         }
-        if (m.get("project_directory") instanceof CNode.Scalar pd) {
+        if (m.get("project_directory") instanceof CNode.Scalar pd && !pd.isNull()) {
           projectDirectory = pd.value();
         }
-        CNode ef = m.get("env_file");
-        if (ef instanceof CNode.Scalar es) {
-          envFiles.add(es.value());
-        } else if (ef instanceof CNode.Seq el) {
-          el.items().forEach(x -> envFiles.add(((CNode.Scalar) x).value()));
-        }
+        envFiles.addAll(strings(m.get("env_file"), p + ".env_file"));
       } else {
         throw error(item, p, "an include is a path or a mapping with path");
+      }
+      if (paths.stream().anyMatch(String::isBlank)) {
+        throw error(item, p, "an include path is empty");
       }
       Path dir = baseDir;
       Path main = dir.resolve(paths.get(0)).normalize();
@@ -383,6 +388,28 @@ public final class ComposeLoader {
     return result;
   }
 
+  /** A string, or a list of strings (include's path and env_file); anything else is refused. */
+  private static List<String> strings(CNode n, String path) {
+    List<String> out = new ArrayList<>();
+    if (n == null || n instanceof CNode.Scalar s && s.isNull()) {
+      return out;
+    }
+    if (n instanceof CNode.Scalar s) {
+      out.add(s.value());
+      return out;
+    }
+    if (n instanceof CNode.Seq seq) {
+      for (CNode x : seq.items()) {
+        if (!(x instanceof CNode.Scalar xs) || xs.isNull()) {
+          throw error(x, path, path + " must be a string or a list of strings");
+        }
+        out.add(xs.value());
+      }
+      return out;
+    }
+    throw error(n, path, path + " must be a string or a list of strings");
+  }
+
   /** Services, volumes, networks, secrets and configs of an included project; a different definition of the same name is refused. */
   private static CNode.Map importResources(CNode.Map target, CNode.Map imported) {
     CNode.Map out = target;
@@ -391,16 +418,19 @@ public final class ComposeLoader {
         continue;
       }
       CNode.Map to = out.get(section) instanceof CNode.Map m ? m : CNode.Map.empty(from.origin());
+      // built in one map: copying per entry would make a large include quadratic
+      LinkedHashMap<String, CNode.Entry> merged = new LinkedHashMap<>(to.entries());
       for (CNode.Entry e : from.entries().values()) {
-        CNode.Entry existing = to.entry(e.key());
+        CNode.Entry existing = merged.get(e.key());
         if (existing != null && !sameContent(existing.value(), e.value())) {
           throw error(existing.value(), section + "." + e.key(), section + "." + e.key() + " conflicts with imported resource");
         }
         if (existing == null) {
-          to = to.with(e.key(), e.keyOrigin(), e.value());
+          merged.put(e.key(), e);
         }
       }
-      out = out.with(section, out.entry(section) == null ? from.origin() : out.entry(section).keyOrigin(), to);
+      out = out.with(section, out.entry(section) == null ? from.origin() : out.entry(section).keyOrigin(),
+          new CNode.Map(merged, to.tag(), to.origin()));
     }
     return out;
   }
@@ -441,12 +471,13 @@ public final class ComposeLoader {
       return doc;
     }
     Map<String, CNode.Map> resolved = new LinkedHashMap<>();
-    CNode.Map out = services;
+    // built in one map: copying the services per service would make a large file quadratic
+    LinkedHashMap<String, CNode.Entry> out = new LinkedHashMap<>();
     for (CNode.Entry e : services.entries().values()) {
       CNode resolvedService = extend(file, baseDir, services, e.key(), env, new ArrayDeque<>(), resolved, depth);
-      out = out.with(e.key(), e.keyOrigin(), resolvedService);
+      out.put(e.key(), resolvedService == e.value() ? e : new CNode.Entry(e.key(), e.keyOrigin(), resolvedService));
     }
-    return doc.with("services", doc.entry("services").keyOrigin(), out);
+    return doc.with("services", doc.entry("services").keyOrigin(), new CNode.Map(out, services.tag(), services.origin()));
   }
 
   /**

@@ -1449,6 +1449,124 @@ class ComposeLoaderTest {
     }
   }
 
+  @Nested
+  class IncludeShapes {
+
+    @Test
+    void pathListIsMergedAsOverrides() {
+      write("a.yaml", "services:\n  db:\n    image: postgres\n    mem_limit: 1g\n");
+      write("b.yaml", "services:\n  db:\n    mem_limit: 2g\n");
+      ComposeProject p = compose("""
+          include:
+            - path: [a.yaml, b.yaml]
+          services:
+            web:
+              image: nginx
+          """);
+      assertThat(service(p, "db").memLimitOrNull()).isEqualTo(bytes(2 * GIB));
+    }
+
+    @Test
+    void aPathThatIsAMappingIsRefusedWithItsPosition() {
+      assertThat(composeRefusal("""
+          include:
+            - path: {file: a.yaml}
+          services:
+            web:
+              image: nginx
+          """)).isEqualTo("compose.yaml:2:11: include[0].path: include[0].path must be a string or a list of strings");
+    }
+
+    @Test
+    void anEmptyPathIsRefused() {
+      assertThat(composeRefusal("""
+          include:
+            - path: ""
+          services:
+            web:
+              image: nginx
+          """)).isEqualTo("compose.yaml:2:5: include[0]: an include path is empty");
+    }
+
+    @Test
+    void aFileIncludedTwiceThroughTwoFilesIsReadOnce() {
+      // a diamond: compose.yaml includes a and b, both include shared.yaml
+      write("shared.yaml", "networks:\n  backend:\n");
+      write("a.yaml", "include:\n  - shared.yaml\nservices:\n  a:\n    image: nginx\n");
+      write("b.yaml", "include:\n  - shared.yaml\nservices:\n  b:\n    image: nginx\n");
+      ComposeProject p = compose("""
+          include:
+            - a.yaml
+            - b.yaml
+          services:
+            web:
+              image: nginx
+              networks: [backend]
+          """);
+      assertThat(p.errors()).isEmpty();
+      assertThat(p.services()).extracting(ComposeService::name).containsExactlyInAnyOrder("web", "a", "b");
+    }
+  }
+
+  // ===================================================================== agent templates
+
+  @Nested
+  class Template {
+
+    private ComposeLoader loader(String text) {
+      write("compose.yaml", text);
+      return new ComposeLoader(options(List.of("compose.yaml"), List.of(), List.of(), Map.of()));
+    }
+
+    @Test
+    void servicesNetworksAndVolumesAreNumbered() {
+      ComposeLoader l = loader("""
+          services:
+            agent{AGENT_NUMBER}:
+              image: agent
+              mem_limit: 100m
+              networks: ["net{AGENT_NUMBER}"]
+              volumes: ["data{AGENT_NUMBER}:/data"]
+            db:
+              image: postgres
+              mem_limit: 1g
+          networks:
+            net{AGENT_NUMBER}:
+          volumes:
+            data{AGENT_NUMBER}:
+          """);
+      assertThat(l.isAgentTemplate()).isTrue();
+      ComposeProject p = l.load(3);
+      assertThat(p.errors()).isEmpty();
+      assertThat(p.services()).extracting(ComposeService::name)
+          .containsExactlyInAnyOrder("agent1", "agent2", "agent3", "db");
+      // 3 x 100 MiB + 1 GiB
+      assertThat(service(p, "agent2").memLimitOrNull()).isEqualTo(bytes(100 * MIB));
+    }
+
+    @Test
+    void aFileWithoutThePlaceholderIsNotATemplate() {
+      assertThat(loader("services:\n  web:\n    image: nginx\n").isAgentTemplate()).isFalse();
+    }
+
+    @Test
+    void aNameThatCollidesOnceNumberedIsRefused() {
+      ComposeLoader l = loader("""
+          services:
+            agent{AGENT_NUMBER}:
+              image: agent
+            agent2:
+              image: other
+          """);
+      try {
+        l.load(2);
+        fail("loaded");
+      } catch (InputException e) {
+        assertThat(e.problems().get(0).format()).contains("services.agent2 is defined twice");
+      }
+    }
+  }
+
   // ===================================================================== profiles
 
   @Nested
