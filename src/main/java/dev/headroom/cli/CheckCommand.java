@@ -138,7 +138,7 @@ public final class CheckCommand implements Callable<Integer> {
       checked = checked.withTemplate(largestPassing(loader, n, h, cfg, threshold));
     }
     if (!baseFiles.isEmpty() || baseRef != null) {
-      checked = checked.withDiff(diff(loader, project, h, n, cfg, threshold, checked));
+      checked = checked.withDiff(diff(loader, project, h, n, cfg, threshold, checked, inputs));
     }
     Gate.Result result = checked;
     Style style = new Style(root.color() && output.toStdout());
@@ -155,14 +155,22 @@ public final class CheckCommand implements Callable<Integer> {
     return passes(result, threshold) ? ExitCode.OK : ExitCode.VERDICT;
   }
 
-  /** The base project (--base files or --base-ref), compared with the current one. */
+  /**
+   * The base project (--base files or --base-ref), compared with the current one. Every file the
+   * base loader reads joins {@code inputs}, which -o never writes over.
+   */
   private GateDiff.Result diff(ComposeLoader head, ComposeProject project, Host h, long n, Gate.Config cfg, Severity threshold,
-      Gate.Result checked) {
+      Gate.Result checked, List<Path> inputs) {
     if (!baseFiles.isEmpty() && baseRef != null) {
       throw new HeadroomCommand.UsageError("--base and --base-ref cannot be used together");
     }
     if (!baseFiles.isEmpty()) {
-      return compare(options(baseFiles, projectDirectory, envFiles), project, h, n, cfg, threshold, checked);
+      ComposeLoader base = new ComposeLoader(options(baseFiles, projectDirectory, envFiles));
+      try {
+        return compare(base, project, h, n, cfg, threshold, checked);
+      } finally {
+        inputs.addAll(base.pathsRead());
+      }
     }
     List<Path> headFiles = composeFiles();
     try (GitBase git = GitBase.open(headFiles.get(0))) {
@@ -183,7 +191,12 @@ public final class CheckCommand implements Callable<Integer> {
       }
       List<Path> env = envFiles.stream().map(git::map).toList();
       Path dir = projectDirectory == null ? null : git.map(projectDirectory.resolve("x")).getParent();
-      return compare(options(mapped, dir, env), project, h, n, cfg, threshold, checked);
+      ComposeLoader base = new ComposeLoader(options(mapped, dir, env));
+      try {
+        return compare(base, project, h, n, cfg, threshold, checked);
+      } finally {
+        base.pathsRead().forEach(p -> inputs.add(git.workingTreePath(p)));
+      }
     }
   }
 
@@ -191,9 +204,8 @@ public final class CheckCommand implements Callable<Integer> {
     return new ComposeLoader.Options(fs, dir, env, profiles, root.context().env(), null, root.yaml().limits());
   }
 
-  private GateDiff.Result compare(ComposeLoader.Options baseOptions, ComposeProject project, Host h, long n, Gate.Config cfg,
+  private GateDiff.Result compare(ComposeLoader base, ComposeProject project, Host h, long n, Gate.Config cfg,
       Severity threshold, Gate.Result checked) {
-    ComposeLoader base = new ComposeLoader(baseOptions);
     boolean baseTemplate = base.isAgentTemplate();
     ComposeProject before = baseTemplate ? base.load(n) : base.load();
     Long fitBefore = null;

@@ -55,6 +55,12 @@ final class GitBase implements AutoCloseable {
     return root.resolve(repo.relativize(abs));
   }
 
+  /** The working-tree file that {@code p} of the base tree stands for; {@code p} itself when it is not in the base tree. */
+  Path workingTreePath(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(root) ? repo.resolve(root.relativize(abs)) : abs;
+  }
+
   /** Writes {@code file} as it was at {@code ref} into the base tree; false when it did not exist there. */
   boolean fetch(String ref, Path file) {
     Path target = map(file);

@@ -363,18 +363,19 @@ public final class ComposeLoader {
       }
       Path projectDir = projectDirectory == null ? main.getParent() : dir.resolve(projectDirectory).normalize();
       Map<String, String> includedEnv = new LinkedHashMap<>(env);
-      List<Path> envPaths = new ArrayList<>();
+      List<Path> includeEnv = new ArrayList<>();
       if (envFiles.isEmpty()) {
         Path dotEnv = projectDir.resolve(".env");
         if (Files.isRegularFile(dotEnv)) {
-          envPaths.add(dotEnv);
+          includeEnv.add(dotEnv);
         }
       } else {
-        envFiles.forEach(e -> envPaths.add(dir.resolve(e).normalize()));
+        envFiles.forEach(e -> includeEnv.add(dir.resolve(e).normalize()));
       }
-      for (Path e : envPaths) {
+      for (Path e : includeEnv) {
         Source src = Source.read(e, display(e), options.limits().maxFileSize());
         filesRead.add(display(e));
+        envPaths.add(e);
         DotEnv.parse(display(e), src.text(), key -> Optional.ofNullable(env.get(key))).forEach(includedEnv::putIfAbsent);
       }
       CNode.Map imported = null;

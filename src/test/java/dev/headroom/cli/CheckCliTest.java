@@ -129,6 +129,27 @@ class CheckCliTest {
     assertThat(run("check", "-f", f.toString(), "--base-ref", "--exec=evil")).exitedWith(2).errContains("is not a revision");
   }
 
+  @Test
+  void dashOWillNotReplaceAnyFileTheBaseRead() throws IOException {
+    Path head = write("head/compose.yaml", SMALL);
+    Path base = write("base/base.yml", "include:\n  - path: inc.yml\n    env_file: inc.env\nservices:\n  web:\n"
+        + "    extends: {file: common.yml, service: web}\n    mem_limit: ${MEM}\n");
+    write("base/.env", "MEM=64m\n");
+    write("base/common.yml", "services:\n  web:\n    image: nginx\n");
+    write("base/inc.yml", "services:\n  db:\n    image: postgres\n    mem_limit: ${DB_MEM}\n");
+    write("base/inc.env", "DB_MEM=128m\n");
+    assertThat(run("check", "-f", head.toString(), "--base", base.toString())).exitedWith(0)
+        .outContains("db: removed (was 1 × 128 MiB)");
+    for (String name : new String[] {"base.yml", ".env", "common.yml", "inc.yml", "inc.env"}) {
+      Path target = tmp.resolve("base").resolve(name);
+      String before = Files.readString(target, StandardCharsets.UTF_8);
+      assertThat(run("check", "-f", head.toString(), "--base", base.toString(), "-o", target.toString(), "--force"))
+          .exitedWith(2)
+          .errContains("refusing to overwrite an input file");
+      assertThat(Files.readString(target, StandardCharsets.UTF_8)).as(name).isEqualTo(before);
+    }
+  }
+
   private static void git(Path dir, String... args) throws Exception {
     java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", dir.toString()));
     cmd.addAll(java.util.List.of(args));
