@@ -31,13 +31,24 @@ public final class GateDiff {
   /** One service before and after; a side is null where the service does not exist. */
   public record ServiceDelta(String name, Change change, ComposeService before, ComposeService after) {
 
-    /** Memory limits × replicas after minus before (services without a limit count 0). */
+    /**
+     * Memory limits × replicas after minus before (services without a limit count 0).
+     *
+     * @throws TooLargeException when a side's limit × replicas passes 2^63-1 bytes
+     */
     public Bytes limitDelta() {
       return total(after).minus(total(before));
     }
 
-    private static Bytes total(ComposeService s) {
-      return s == null || s.memLimit() == null ? Bytes.ZERO : s.memLimit().value().times(s.replicas());
+    private Bytes total(ComposeService s) {
+      if (s == null || s.memLimit() == null) {
+        return Bytes.ZERO;
+      }
+      try {
+        return s.memLimit().value().times(s.replicas());
+      } catch (ArithmeticException e) {
+        throw new TooLargeException("the memory limit × replicas of " + name + " add up to more than 8 EiB (2^63-1 bytes)", e);
+      }
     }
   }
 
@@ -71,6 +82,8 @@ public final class GateDiff {
    * Compares {@code base} and {@code head}. {@code fitBefore}/{@code fitAfter} come from the caller
    * for agent templates (the gate's largest passing count); otherwise they are the copies of the
    * whole stack whose limits fit under the host's critical threshold.
+   *
+   * @throws TooLargeException when a side's limits (or reservations) add up past 2^63-1 bytes
    */
   public static Result compare(ComposeProject base, ComposeProject head, Host host, Long templateFitBefore,
       Long templateFitAfter) {
@@ -86,14 +99,23 @@ public final class GateDiff {
         deltas.add(new ServiceDelta(b.name(), Change.REMOVED, b, null));
       }
     }
-    Gate.Totals tb = Gate.totals(base);
-    Gate.Totals ta = Gate.totals(head);
+    Gate.Totals tb = totals(base, "the base (before the change)");
+    Gate.Totals ta = totals(head, head.name());
+    deltas.forEach(ServiceDelta::limitDelta); // past 2^63-1 here, not half-way through a report
     Bytes hb = host == null ? null : Capacity.headroom(Capacity.available(host), tb.limits());
     Bytes ha = host == null ? null : Capacity.headroom(Capacity.available(host), ta.limits());
     boolean template = templateFitBefore != null || templateFitAfter != null;
     Optional<Long> fb = template ? Optional.ofNullable(templateFitBefore) : copies(tb, host);
     Optional<Long> fa = template ? Optional.ofNullable(templateFitAfter) : copies(ta, host);
     return new Result(deltas, tb, ta, hb, ha, fb, fa, template);
+  }
+
+  private static Gate.Totals totals(ComposeProject p, String what) {
+    try {
+      return Gate.totals(p);
+    } catch (ArithmeticException e) {
+      throw new TooLargeException("the limits of " + what + " add up to more than 8 EiB (2^63-1 bytes)", e);
+    }
   }
 
   /** Copies of a stack whose limits fit under the critical threshold: floor(critical × available / limits). */

@@ -150,6 +150,19 @@ class CheckCliTest {
     }
   }
 
+  @Test
+  void aBaseWhoseLimitsPassEightEibIsAnInputError() throws IOException {
+    Path head = write("compose.yaml", SMALL);
+    // 4096p = 2^62 bytes; two of them are one past 2^63-1
+    Path base = write("base.yml", "services:\n  a:\n    image: a\n    mem_limit: 4096p\n  b:\n    image: b\n    mem_limit: 4096p\n");
+    assertThat(run("check", "-f", head.toString(), "--base", base.toString(), "--host", "pi-4b-4gb"))
+        .exitedWith(2)
+        .errContains("8 EiB")
+        .hasNoStackTrace();
+    Path replicas = write("replicas.yml", "services:\n  a:\n    image: a\n    mem_limit: 4096p\n    deploy: {replicas: 2}\n");
+    assertThat(run("check", "-f", head.toString(), "--base", replicas.toString())).exitedWith(2).errContains("8 EiB");
+  }
+
   private static void git(Path dir, String... args) throws Exception {
     java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", dir.toString()));
     cmd.addAll(java.util.List.of(args));

@@ -3,7 +3,9 @@ package dev.headroom.solve;
 import static dev.headroom.solve.Fixtures.host;
 import static dev.headroom.solve.Fixtures.mib;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.headroom.model.Bytes;
 import dev.headroom.model.ComposeProject;
 import dev.headroom.model.ComposeService;
 import dev.headroom.model.ComposeService.Sourced;
@@ -56,5 +58,26 @@ class GateDiffTest {
     assertThat(d.template()).isTrue();
     assertThat(d.fitBefore()).contains(3L);
     assertThat(d.fitAfter()).contains(2L);
+  }
+
+  private static ComposeService big(String name, long replicas) {
+    // 4 EiB = 2^62 bytes
+    return new ComposeService(name, AT, replicas, null, false, new Sourced<>(Bytes.of(4 * Bytes.EIB), AT), null, null, null, null,
+        null, "img", List.of(), List.of());
+  }
+
+  @Test
+  void limitsPastEightEibAreTooLargeNotAnArithmeticException() {
+    ComposeProject small = project(svc("api", 1, 512));
+    // 2 × 4 EiB = 2^63 bytes, one more than a long holds: in the totals of the base
+    assertThatThrownBy(() -> GateDiff.compare(project(big("a", 1), big("b", 1)), small, host("h", 4096, 80), null, null))
+        .isInstanceOf(TooLargeException.class)
+        .hasMessageContaining("the base")
+        .hasMessageContaining("8 EiB");
+    // and in one service's limit × replicas
+    assertThatThrownBy(() -> GateDiff.compare(project(big("a", 2)), small, null, null, null))
+        .isInstanceOf(TooLargeException.class);
+    GateDiff.ServiceDelta d = new GateDiff.ServiceDelta("a", GateDiff.Change.REMOVED, big("a", 3), null);
+    assertThatThrownBy(d::limitDelta).isInstanceOf(TooLargeException.class).hasMessageContaining("a");
   }
 }
