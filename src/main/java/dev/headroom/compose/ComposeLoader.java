@@ -2,6 +2,7 @@ package dev.headroom.compose;
 
 import dev.headroom.load.InputException;
 import dev.headroom.load.Problem;
+import dev.headroom.load.Problems;
 import dev.headroom.load.Source;
 import dev.headroom.load.YamlNode;
 import dev.headroom.load.YamlReader;
@@ -133,6 +134,11 @@ public final class ComposeLoader {
   }
 
   private ComposeProject project(CNode.Map root) {
+    // docker compose validates the merged model against the Compose Specification's schema first;
+    // a template is validated once numbered ({AGENT_NUMBER} is no valid service name)
+    Problems schema = new Problems();
+    schema.addAll(ComposeSchema.validate(root));
+    schema.throwIfAny();
     Path base = projectDir;
     return ComposeServices.read(projectName, List.copyOf(filesRead), root, enabledProfiles, warnings,
         file -> baseDirs.getOrDefault(file, base));
