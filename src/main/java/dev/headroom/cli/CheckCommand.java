@@ -218,7 +218,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** The most agents of a template that pass the gate (no finding at or above the threshold). */
   private static Gate.Template largestPassing(ComposeLoader loader, long n, Host h, Gate.Config cfg, Severity threshold) {
-    return Gate.largestPassing(n, k -> passes(Gate.check(loader.load(k), h, cfg), threshold));
+    return Gate.largestPassing(n, loader.maxTemplateAgents(), k -> passes(Gate.check(loader.load(k), h, cfg), threshold));
   }
 
   private static boolean passes(Gate.Result r, Severity threshold) {

@@ -1,5 +1,6 @@
 package dev.headroom.compose;
 
+import dev.headroom.load.InputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ final class AgentTemplate {
 
   static final String PLACEHOLDER = "{AGENT_NUMBER}";
 
+  private static final List<String> SECTIONS = List.of("services", "networks", "volumes", "secrets", "configs");
+
   static boolean isTemplate(CNode.Map root) {
     return root.get("services") instanceof CNode.Map services
         && services.entries().keySet().stream().anyMatch(k -> k.contains(PLACEHOLDER));
@@ -25,10 +28,18 @@ final class AgentTemplate {
   /**
    * The services (and the networks, volumes, secrets and configs) whose names hold the placeholder,
    * once per agent; a name that an instantiated one would take twice is refused, never overwritten.
+   * The copies may hold at most {@code maxNodes} nodes, the cap a file has as written, so that
+   * {@code --agents 100000000} is refused at once rather than filling the memory.
    */
-  static CNode.Map expand(CNode.Map root, long agents) {
+  static CNode.Map expand(CNode.Map root, long agents, int maxNodes) {
+    long perAgent = nodesPerAgent(root);
+    if (agents > maxAgents(root, maxNodes)) {
+      throw InputException.of("the agent template holds " + perAgent + " YAML nodes per agent: " + agents
+          + " agents would make more than " + maxNodes + ", the most a compose file may hold; check at most "
+          + maxNodes / perAgent + " agents");
+    }
     CNode.Map out = root;
-    for (String section : new String[] {"services", "networks", "volumes", "secrets", "configs"}) {
+    for (String section : SECTIONS) {
       if (root.get(section) instanceof CNode.Map m) {
         out = out.with(section, root.entry(section).keyOrigin(), expandSection(section, m, agents));
       }
@@ -59,6 +70,39 @@ final class AgentTemplate {
           + " is defined twice once the template is instantiated (also at line " + earlier.keyOrigin().line()
           + "); rename one of them");
     }
+  }
+
+  /** The most agents whose copies stay within {@code maxNodes} nodes. */
+  static long maxAgents(CNode.Map root, int maxNodes) {
+    long perAgent = nodesPerAgent(root);
+    return perAgent == 0 ? Long.MAX_VALUE : maxNodes / perAgent;
+  }
+
+  private static long nodesPerAgent(CNode.Map root) {
+    long perAgent = 0;
+    for (String section : SECTIONS) {
+      if (root.get(section) instanceof CNode.Map m) {
+        for (CNode.Entry e : m.entries().values()) {
+          perAgent += e.key().contains(PLACEHOLDER) ? 1 + nodes(e.value()) : 0;
+        }
+      }
+    }
+    return perAgent;
+  }
+
+  /** The nodes of a subtree: itself and everything under it (a key and its value count as two). */
+  private static long nodes(CNode n) {
+    long count = 1;
+    if (n instanceof CNode.Seq q) {
+      for (CNode i : q.items()) {
+        count += nodes(i);
+      }
+    } else if (n instanceof CNode.Map m) {
+      for (CNode.Entry e : m.entries().values()) {
+        count += 1 + nodes(e.value());
+      }
+    }
+    return count;
   }
 
   private static CNode replace(CNode n, String number) {

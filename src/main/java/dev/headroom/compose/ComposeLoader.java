@@ -127,10 +127,16 @@ public final class ComposeLoader {
     return AgentTemplate.isTemplate(merged);
   }
 
+  /** The most agents a template can be instantiated for: its copies stay within the node cap of a file. */
+  public long maxTemplateAgents() {
+    prepare();
+    return AgentTemplate.maxAgents(merged, options.limits().maxNodes());
+  }
+
   /** The project with its template services instantiated for agents 1..{@code agents}. */
   public ComposeProject load(long agents) {
     prepare();
-    return project(AgentTemplate.expand(merged, agents));
+    return project(AgentTemplate.expand(merged, agents, options.limits().maxNodes()));
   }
 
   private ComposeProject project(CNode.Map root) {

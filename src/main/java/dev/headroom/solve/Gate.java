@@ -63,18 +63,19 @@ public final class Gate {
   public static final long MAX_TEMPLATE_AGENTS = 4096;
 
   /**
-   * The largest N in 1..{@link #MAX_TEMPLATE_AGENTS} for which {@code passes} holds, assuming that
+   * The largest N in 1..min({@code cap}, {@link #MAX_TEMPLATE_AGENTS}) for which {@code passes} holds, assuming that
    * once N fails every larger N fails too (more agents only add services and demand): doubling,
    * then bisection, so a few dozen checks at most.
    */
-  public static Template largestPassing(long agents, java.util.function.LongPredicate passes) {
+  public static Template largestPassing(long agents, long cap, java.util.function.LongPredicate passes) {
+    long most = Math.min(cap, MAX_TEMPLATE_AGENTS);
     if (!passes.test(1)) {
       return new Template(agents, 0, false);
     }
     long good = 1;
     long bad = -1;
     while (bad < 0) {
-      long next = Math.min(good * 2, MAX_TEMPLATE_AGENTS);
+      long next = Math.min(good * 2, most);
       if (next == good) {
         return new Template(agents, good, true);
       }

@@ -1566,6 +1566,27 @@ class ComposeLoaderTest {
         assertThat(e.problems().get(0).format()).contains("services.agent2 is defined twice");
       }
     }
+
+    @Test
+    void copiesPastTheNodeCapAreRefusedBeforeTheyAreMade() {
+      // per agent: the key agent{AGENT_NUMBER} (1), its mapping (1), image and mem_limit (2 + 2) = 6;
+      // the default cap is 200,000 nodes, so 33,333 agents (199,998 nodes) load and 33,334 do not
+      ComposeLoader l = loader("services:\n  agent{AGENT_NUMBER}:\n    image: a\n    mem_limit: 64m\n  db:\n    image: pg\n");
+      assertThat(l.load(33_333).services()).hasSize(33_334);
+      try {
+        l.load(100_000_000L);
+        fail("loaded");
+      } catch (InputException e) {
+        assertThat(e.problems().get(0).format()).isEqualTo("the agent template holds 6 YAML nodes per agent: 100000000"
+            + " agents would make more than 200000, the most a compose file may hold; check at most 33333 agents");
+      }
+      try {
+        l.load(33_334);
+        fail("loaded");
+      } catch (InputException e) {
+        assertThat(e.problems().get(0).format()).contains("check at most 33333 agents");
+      }
+    }
   }
 
   // ===================================================================== profiles

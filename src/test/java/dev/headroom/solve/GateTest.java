@@ -160,17 +160,27 @@ class GateTest {
   @Test
   void largestPassingFindsTheBoundaryWithFewChecks() {
     List<Long> asked = new ArrayList<>();
-    Gate.Template t = Gate.largestPassing(2, n -> {
+    Gate.Template t = Gate.largestPassing(2, Long.MAX_VALUE, n -> {
       asked.add(n);
       return n <= 37;
     });
     assertThat(t.maxPassing()).isEqualTo(37);
     // doubling 1, 2, 4, 8, 16, 32, 64 then bisection between 32 and 64: 48, 40, 36, 38, 37
     assertThat(asked).hasSizeLessThan(15);
-    assertThat(Gate.largestPassing(1, n -> false).maxPassing()).isZero();
-    assertThat(Gate.largestPassing(1, n -> true)).satisfies(x -> {
+    assertThat(Gate.largestPassing(1, Long.MAX_VALUE, n -> false).maxPassing()).isZero();
+    assertThat(Gate.largestPassing(1, Long.MAX_VALUE, n -> true)).satisfies(x -> {
       assertThat(x.maxPassing()).isEqualTo(Gate.MAX_TEMPLATE_AGENTS);
       assertThat(x.capped()).isTrue();
     });
+  }
+
+  @Test
+  void largestPassingNeverAsksPastTheCapOfTheTemplate() {
+    // a template whose copies would pass the node cap past 100 agents: 1, 2, 4, ..., 64, then 100
+    List<Long> asked = new ArrayList<>();
+    Gate.Template t = Gate.largestPassing(3, 100, n -> asked.add(n));
+    assertThat(t.maxPassing()).isEqualTo(100);
+    assertThat(t.capped()).isTrue();
+    assertThat(asked).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 100L);
   }
 }
