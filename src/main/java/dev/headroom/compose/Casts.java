@@ -81,30 +81,39 @@ final class Casts {
     return true;
   }
 
+  /** A string after its cast: the value (an integer in decimal) and the YAML type it now has. */
+  record Cast(String value, YamlNode.Type type) {}
+
   /**
-   * The YAML type a string becomes under a cast, or an error message worded as Go's strconv words
-   * it ({@code strconv.Atoi: parsing "512m": invalid syntax}).
+   * What a string becomes under a cast, or an error message worded as Go's strconv words it
+   * ({@code strconv.Atoi: parsing "512m": invalid syntax}). An integer is read in base 10, as
+   * {@code strconv.Atoi} reads it, and written back in decimal: {@code "010"} is 10, never the
+   * octal 8 that the same digits unquoted in YAML would be.
    */
-  static YamlNode.Type cast(Kind kind, String value) throws CastException {
+  static Cast cast(Kind kind, String value) throws CastException {
     switch (kind) {
       case INT -> {
         if (!INT.matcher(value).matches()) {
           throw new CastException("strconv.Atoi: parsing \"" + value + "\": invalid syntax");
         }
-        return YamlNode.Type.INT;
+        try {
+          return new Cast(Long.toString(Long.parseLong(value)), YamlNode.Type.INT);
+        } catch (NumberFormatException e) {
+          throw new CastException("strconv.Atoi: parsing \"" + value + "\": value out of range");
+        }
       }
       case FLOAT -> {
         if (!FLOAT.matcher(value).matches()) {
           throw new CastException("strconv.ParseFloat: parsing \"" + value + "\": invalid syntax");
         }
-        return YamlNode.Type.FLOAT;
+        return new Cast(value, YamlNode.Type.FLOAT);
       }
       default -> {
         String v = value.toLowerCase(Locale.ROOT);
         if (!List.of("true", "y", "yes", "on", "false", "n", "no", "off").contains(v)) {
           throw new CastException("invalid boolean: " + value);
         }
-        return YamlNode.Type.BOOL;
+        return new Cast(value, YamlNode.Type.BOOL);
       }
     }
   }

@@ -304,7 +304,8 @@ public final class ComposeLoader {
         return value.equals(s.value()) ? s : s.withValue(value);
       }
       try {
-        return new CNode.Scalar(value, Casts.cast(cast, value), s.tag(), s.origin());
+        Casts.Cast c = Casts.cast(cast, value);
+        return new CNode.Scalar(c.value(), c.type(), s.tag(), s.origin());
       } catch (Casts.CastException e) {
         throw new InputException(new Problem(s.origin().file(), s.origin().line(), s.origin().column(), dotted,
             "error while interpolating " + dotted + ": failed to cast to expected type: " + e.getMessage()));
@@ -414,13 +415,13 @@ public final class ComposeLoader {
     if (n instanceof CNode.Seq seq) {
       for (CNode x : seq.items()) {
         if (!(x instanceof CNode.Scalar xs) || xs.isNull()) {
-          throw error(x, path, path + " must be a string or a list of strings");
+          throw error(x, path, "must be a string or a list of strings");
         }
         out.add(xs.value());
       }
       return out;
     }
-    throw error(n, path, path + " must be a string or a list of strings");
+    throw error(n, path, "must be a string or a list of strings");
   }
 
   /** Services, volumes, networks, secrets and configs of an included project; a different definition of the same name is refused. */

@@ -11,11 +11,15 @@ import dev.headroom.model.Cpu;
 import dev.headroom.model.Origin;
 import dev.headroom.model.QuantityException;
 import dev.headroom.model.Units;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the services of a merged compose model: which are active under the enabled profiles, their
@@ -36,17 +40,18 @@ final class ComposeServices {
     if (sn instanceof CNode.Map services) {
       for (CNode.Entry e : services.entries().values()) {
         if (!(e.value() instanceof CNode.Map m)) {
-          throw ComposeLoader.error(e.value(), "services." + e.key(), "services." + e.key() + " must be a mapping");
+          throw ComposeLoader.error(e.value(), "services." + e.key(), "must be a mapping");
         }
         all.put(e.key(), m);
         keys.put(e.key(), e.keyOrigin());
       }
     } else if (sn != null && !(sn instanceof CNode.Scalar s && s.isNull())) {
-      throw ComposeLoader.error(sn, "services", "services must be a mapping");
+      throw ComposeLoader.error(sn, "services", "must be a mapping");
     }
     List<ComposeService> active = new ArrayList<>();
     List<String> inactive = new ArrayList<>();
     List<ComposeError> errors = new ArrayList<>();
+    List<String> warns = new ArrayList<>(warnings); // the loader's, plus this project's own
     Map<String, CNode.Map> activeNodes = new LinkedHashMap<>();
     for (Map.Entry<String, CNode.Map> e : all.entrySet()) {
       List<String> serviceProfiles = strings(e.getValue().get("profiles"), "services." + e.getKey() + ".profiles");
@@ -57,15 +62,16 @@ final class ComposeServices {
         continue;
       }
       activeNodes.put(e.getKey(), e.getValue());
-      active.add(service(e.getKey(), keys.get(e.getKey()), e.getValue(), serviceProfiles, errors));
+      active.add(service(e.getKey(), keys.get(e.getKey()), e.getValue(), serviceProfiles, errors, warns));
     }
     Consistency.check(root, activeNodes, keys, inactive, all, errors, dirOf);
-    return new ComposeProject(name, files, active, inactive, errors, warnings);
+    return new ComposeProject(name, files, active, inactive, errors, warns);
   }
 
   // ------------------------------------------------------------------ one service
 
-  private static ComposeService service(String name, Origin origin, CNode.Map s, List<String> profiles, List<ComposeError> errors) {
+  private static ComposeService service(String name, Origin origin, CNode.Map s, List<String> profiles, List<ComposeError> errors,
+      List<String> warnings) {
     String p = "services." + name;
     CNode.Map deploy = map(s.get("deploy"), p + ".deploy");
     CNode.Map resources = deploy == null ? null : map(deploy.get("resources"), p + ".deploy.resources");
@@ -81,16 +87,16 @@ final class ComposeServices {
     Sourced<Long> replicas = scale != null ? scale : deployReplicas;
     long count = global ? 1 : replicas == null ? 1 : replicas.value();
 
-    Sourced<Bytes> memLimitKey = bytes(s.get("mem_limit"), p + ".mem_limit", errors, name);
-    Sourced<Bytes> deployMem = limits == null ? null : bytes(limits.get("memory"), p + ".deploy.resources.limits.memory", errors, name);
+    Sourced<Bytes> memLimitKey = bytes(s.get("mem_limit"), p + ".mem_limit", warnings);
+    Sourced<Bytes> deployMem = limits == null ? null : bytes(limits.get("memory"), p + ".deploy.resources.limits.memory", warnings);
     // compose compares whenever deploy.resources.limits exists: a memory left out there is 0, and differs
     if (memLimitKey != null && limits != null && (deployMem == null || !memLimitKey.value().equals(deployMem.value()))) {
       errors.add(new ComposeError(p + ": can't set distinct values on 'mem_limit' and 'deploy.resources.limits.memory'", name,
           memLimitKey.origin()));
     }
-    Sourced<Bytes> memResKey = bytes(s.get("mem_reservation"), p + ".mem_reservation", errors, name);
+    Sourced<Bytes> memResKey = bytes(s.get("mem_reservation"), p + ".mem_reservation", warnings);
     Sourced<Bytes> deployRes =
-        reservations == null ? null : bytes(reservations.get("memory"), p + ".deploy.resources.reservations.memory", errors, name);
+        reservations == null ? null : bytes(reservations.get("memory"), p + ".deploy.resources.reservations.memory", warnings);
     if (memResKey != null && reservations != null && (deployRes == null || !memResKey.value().equals(deployRes.value()))) {
       errors.add(new ComposeError(p + ": can't set distinct values on 'mem_reservation' and 'deploy.resources.reservations.memory'",
           name, memResKey.origin()));
@@ -106,7 +112,7 @@ final class ComposeServices {
     GpuRequest gpu = gpu(s, reservations, p);
     CNode.Map headroom = map(s.get("x-headroom"), p + ".x-headroom");
     List<String> ignore = headroom == null ? List.of() : strings(headroom.get("ignore"), p + ".x-headroom.ignore");
-    Sourced<Bytes> gpuMemory = headroom == null ? null : bytes(headroom.get("gpu_memory"), p + ".x-headroom.gpu_memory", errors, name);
+    Sourced<Bytes> gpuMemory = headroom == null ? null : bytes(headroom.get("gpu_memory"), p + ".x-headroom.gpu_memory", warnings);
     String image = s.get("image") instanceof CNode.Scalar img && !img.isNull() ? img.value() : null;
     return new ComposeService(name, origin, count, replicas == null ? null : replicas.origin(), global,
         deployMem != null ? deployMem : memLimitKey, deployRes != null ? deployRes : memResKey,
@@ -170,7 +176,7 @@ final class ComposeServices {
       return null;
     }
     if (!(n instanceof CNode.Map m)) {
-      throw ComposeLoader.error(n, path, path + " must be a mapping");
+      throw ComposeLoader.error(n, path, "must be a mapping");
     }
     return m;
   }
@@ -180,65 +186,103 @@ final class ComposeServices {
       return List.of();
     }
     if (!(n instanceof CNode.Seq seq)) {
-      throw ComposeLoader.error(n, path, path + " must be a list");
+      throw ComposeLoader.error(n, path, "must be a list");
     }
     List<String> out = new ArrayList<>();
     for (CNode i : seq.items()) {
       if (!(i instanceof CNode.Scalar s) || s.isNull()) {
-        throw ComposeLoader.error(i, path, path + " must be a list of strings");
+        throw ComposeLoader.error(i, path, "must be a list of strings");
       }
       out.add(s.value());
     }
     return out;
   }
 
-  /** A whole number (scale, replicas): a YAML integer or a string of one; negative refused as compose does. */
+  /**
+   * A whole number (scale, replicas): a YAML integer, or a float without a fraction; negative
+   * refused as compose does. Strings never get here: compose casts them to integers first
+   * ({@link Casts}).
+   */
   private static Sourced<Long> integer(CNode n, String path) {
     if (n == null || n instanceof CNode.Scalar s && s.isNull()) {
       return null;
     }
     if (!(n instanceof CNode.Scalar s) || s.type() == YamlNode.Type.BOOL) {
-      throw ComposeLoader.error(n, path, path + " must be an integer");
+      throw ComposeLoader.error(n, path, "must be an integer");
     }
     String v = s.value().strip();
-    if (s.type() == YamlNode.Type.FLOAT && v.matches("[+-]?[0-9]{1,18}\\.0*")) {
-      v = v.substring(0, v.indexOf('.'));
+    Long value = null;
+    if (s.type() == YamlNode.Type.INT) {
+      value = yamlInt(n, path, v);
+    } else if (s.type() == YamlNode.Type.FLOAT && v.matches("[+-]?[0-9]{1,18}\\.0*")) {
+      value = Long.parseLong(v.substring(v.startsWith("+") ? 1 : 0, v.indexOf('.')));
+    } else if (v.matches("[+-]?[0-9]{1,18}")) {
+      value = Long.parseLong(v.startsWith("+") ? v.substring(1) : v);
     }
-    if (!v.matches("[+-]?[0-9]{1,18}")) {
-      throw ComposeLoader.error(n, path, path + " must be an integer, got '" + s.value() + "'");
+    if (value == null) {
+      throw ComposeLoader.error(n, path, "must be an integer, got '" + s.value() + "'");
     }
-    long value = Long.parseLong(v.startsWith("+") ? v.substring(1) : v);
     if (value < 0) {
-      throw ComposeLoader.error(n, path, path + " must be greater than or equal to 0");
+      throw ComposeLoader.error(n, path, "must be greater than or equal to 0");
     }
     return new Sourced<>(value, s.origin());
   }
 
   /**
+   * A plain YAML integer as docker compose's YAML library (go-yaml v3) reads it: Go's
+   * {@code strconv.ParseInt(s, 0, 64)}, so {@code 0x1F} is hexadecimal, {@code 0o17} and, as in
+   * YAML 1.1, {@code 017} octal; {@code 08} and {@code 09}, no octal, are the floats 8 and 9.
+   */
+  static long yamlInt(CNode at, String path, String text) {
+    boolean negative = text.startsWith("-");
+    String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+    int radix = 10;
+    if (digits.startsWith("0x") || digits.startsWith("0X")) {
+      radix = 16;
+      digits = digits.substring(2);
+    } else if (digits.startsWith("0o") || digits.startsWith("0O")) {
+      radix = 8;
+      digits = digits.substring(2);
+    } else if (digits.length() > 1 && digits.startsWith("0") && digits.chars().allMatch(c -> c >= '0' && c <= '7')) {
+      radix = 8;
+    }
+    try {
+      BigInteger v = new BigInteger(digits, radix);
+      return (negative ? v.negate() : v).longValueExact();
+    } catch (NumberFormatException e) {
+      throw ComposeLoader.error(at, path, "must be an integer, got '" + text + "'");
+    } catch (ArithmeticException e) {
+      throw ComposeLoader.error(at, path, text + " is out of range (more than 2^63-1)");
+    }
+  }
+
+  /**
    * Memory with compose's rules (compose-go UnitBytes): a YAML integer is bytes; a string goes
    * through go-units RAMInBytes; 0 means unset. A YAML float is ignored by docker compose (no limit
-   * is set): headroom does the same, and says so.
+   * is set): headroom does the same, and says so in a warning.
    */
-  private static Sourced<Bytes> bytes(CNode n, String path, List<ComposeError> errors, String service) {
+  private static Sourced<Bytes> bytes(CNode n, String path, List<String> warnings) {
     if (n == null || n instanceof CNode.Scalar s && s.isNull()) {
       return null;
     }
     if (!(n instanceof CNode.Scalar s) || s.type() == YamlNode.Type.BOOL) {
-      throw ComposeLoader.error(n, path, path + " must be a number of bytes or a string such as 512m");
+      throw ComposeLoader.error(n, path, "must be a number of bytes or a string such as 512m");
     }
     Bytes b;
     try {
       switch (s.type()) {
         case INT -> {
-          String v = s.value();
-          if (v.startsWith("-")) {
-            throw ComposeLoader.error(n, path, path + " must not be negative");
+          long v = yamlInt(n, path, s.value());
+          if (v < 0) {
+            throw ComposeLoader.error(n, path, "must not be negative");
           }
-          b = Units.parseComposeBytes(v.startsWith("+") ? v.substring(1) : v);
+          b = Bytes.of(v);
         }
         case FLOAT -> {
-          errors.add(new ComposeError(path + ": " + s.value() + " is a YAML float, which docker compose ignores (no value is set);"
-              + " write an integer number of bytes or a string such as \"1.5g\"", service, s.origin()));
+          Origin o = s.origin();
+          warnings.add(o.file() + ":" + o.line() + ":" + o.column() + ": " + path + ": " + s.value()
+              + " is a YAML float, which docker compose ignores: no value is set; write an integer number of bytes"
+              + " or a string such as \"1.5g\"");
           return null;
         }
         default -> b = Units.parseComposeBytes(s.value());
@@ -249,20 +293,56 @@ final class ComposeServices {
     return b.isZero() ? null : new Sourced<>(b, s.origin());
   }
 
-  /** CPUs: a decimal number (YAML number or string), exact; 0 means unset. */
+  /** Go's {@code strconv.ParseFloat} syntax, decimal form (hexadecimal floats are refused below). */
+  private static final Pattern GO_FLOAT =
+      Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+  /** 1,000,000,000 CPUs: far past any machine; as nanoCPUs (10^18) still within docker's int64. */
+  private static final BigDecimal MAX_CPUS = BigDecimal.TEN.pow(9);
+
+  /**
+   * CPUs: a YAML number or a string in Go's float syntax ({@code 0.5}, {@code .5}, {@code 5.},
+   * {@code 1e-1}, {@code +1}), read exactly; docker counts nanoCPUs, so decimals past the ninth
+   * are dropped; 0 (and anything below a nanoCPU) means unset. Negative, infinite, NaN and absurdly
+   * large values are refused, and Kubernetes millicores ({@code 500m}) get the fix.
+   */
   private static Sourced<Cpu> cpus(CNode n, String path) {
     if (n == null || n instanceof CNode.Scalar s && s.isNull()) {
       return null;
     }
     if (!(n instanceof CNode.Scalar s) || s.type() == YamlNode.Type.BOOL) {
-      throw ComposeLoader.error(n, path, path + " must be a number of CPUs such as 0.5");
+      throw ComposeLoader.error(n, path, "must be a number of CPUs such as 0.5");
     }
-    Cpu c;
-    try {
-      c = Cpu.parse(s.value());
-    } catch (QuantityException e) {
-      throw ComposeLoader.error(n, path, e.getMessage());
+    String v = s.value().strip();
+    BigDecimal cores;
+    if (s.type() == YamlNode.Type.INT) {
+      cores = BigDecimal.valueOf(yamlInt(n, path, v));
+    } else if (v.length() <= 64 && GO_FLOAT.matcher(v).matches()) {
+      String mantissa = v.replaceFirst("[eE].*", "");
+      String exponent = v.length() > mantissa.length() ? v.substring(mantissa.length() + 1) : "0";
+      // an exponent past ±1000 is 0 or absurd whatever the digits: decide before BigDecimal scales it
+      BigDecimal m = new BigDecimal(mantissa.endsWith(".") ? mantissa + "0" : mantissa);
+      if (m.signum() == 0) {
+        cores = BigDecimal.ZERO;
+      } else if (exponent.replaceFirst("^[+-]", "").replaceFirst("^0+", "").length() <= 3) {
+        cores = m.scaleByPowerOfTen(Integer.parseInt(exponent.replace("+", "")));
+      } else {
+        cores = exponent.startsWith("-") ? BigDecimal.ZERO : MAX_CPUS.add(BigDecimal.ONE).multiply(
+            BigDecimal.valueOf(m.signum()));
+      }
+    } else if (v.length() <= 64 && v.matches("[0-9]+(\\.[0-9]*)?m")) {
+      throw ComposeLoader.error(n, path, "CPU '" + s.value() + "' uses Kubernetes millicores; write cores as a decimal: "
+          + new BigDecimal(v.substring(0, v.length() - 1)).movePointLeft(3).stripTrailingZeros().toPlainString());
+    } else {
+      throw ComposeLoader.error(n, path, "'" + s.value() + "' is not a number of CPUs such as 0.5");
     }
+    if (cores.signum() < 0) {
+      throw ComposeLoader.error(n, path, "CPU '" + s.value() + "' is negative; write a number of cores ≥ 0");
+    }
+    if (cores.compareTo(MAX_CPUS) > 0) {
+      throw ComposeLoader.error(n, path, s.value() + " CPUs is more than any host has (at most 1000000000)");
+    }
+    Cpu c = Cpu.of(cores.setScale(Cpu.MAX_SCALE, RoundingMode.DOWN).stripTrailingZeros().toPlainString());
     return c.isZero() ? null : new Sourced<>(c, s.origin());
   }
 

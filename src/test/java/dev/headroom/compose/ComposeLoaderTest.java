@@ -376,10 +376,10 @@ class ComposeLoaderTest {
               image: nginx
               mem_limit: 1.5
           """);
-      assertThat(p.errors()).containsExactly(new ComposeError(
-          "services.web.mem_limit: 1.5 is a YAML float, which docker compose ignores (no value is set);"
-              + " write an integer number of bytes or a string such as \"1.5g\"",
-          "web", at("compose.yaml", 4, 16)));
+      // not an error of compose's (HR007): compose runs the service without a limit, so does headroom
+      assertThat(p.errors()).isEmpty();
+      assertThat(p.warnings()).containsExactly("compose.yaml:4:16: services.web.mem_limit: 1.5 is a YAML float, which"
+          + " docker compose ignores: no value is set; write an integer number of bytes or a string such as \"1.5g\"");
       assertThat(service(p, "web").memLimit()).isNull();
     }
 
@@ -390,7 +390,7 @@ class ComposeLoaderTest {
             web:
               image: nginx
               mem_limit: -1
-          """)).isEqualTo("compose.yaml:4:16: services.web.mem_limit: services.web.mem_limit must not be negative");
+          """)).isEqualTo("compose.yaml:4:16: services.web.mem_limit: must not be negative");
       assertThat(composeRefusal("""
           services:
             web:
@@ -517,6 +517,49 @@ class ComposeLoaderTest {
           """)).isEqualTo("compose.yaml:7:17: services.web.deploy.resources.limits.cpus:"
               + " CPU '500m' uses Kubernetes millicores; write cores as a decimal: 0.5");
     }
+    private Cpu deployCpus(String value) {
+      return web(compose("services:\n  web:\n    image: a\n    deploy: {resources: {limits: {cpus: " + value + "}}}\n"))
+          .cpusLimitOrNull();
+    }
+
+    @Test
+    void goFloatSpellingsAreRead() {
+      // NanoCPUs goes through strconv.ParseFloat: every spelling it takes is a number of CPUs
+      assertThat(deployCpus("\".5\"")).isEqualTo(Cpu.of("0.5"));
+      assertThat(deployCpus("\"5.\"")).isEqualTo(Cpu.of("5"));
+      assertThat(deployCpus("\"+1\"")).isEqualTo(Cpu.of("1"));
+      assertThat(deployCpus("\"1e-1\"")).isEqualTo(Cpu.of("0.1"));
+      assertThat(deployCpus("2.5E+1")).isEqualTo(Cpu.of("25"));
+      // a YAML integer in hexadecimal or octal, as docker compose's YAML library reads it: 0x10 = 16, 0o10 = 8
+      assertThat(deployCpus("0x10")).isEqualTo(Cpu.of("16"));
+      assertThat(deployCpus("0o10")).isEqualTo(Cpu.of("8"));
+    }
+
+    @Test
+    void decimalsPastANanoCpuAreDroppedAndTinyValuesAreUnset() {
+      // docker counts nanoCPUs: 0.1234567899 is 123,456,789 of them
+      assertThat(deployCpus("0.1234567899")).isEqualTo(Cpu.of("0.123456789"));
+      // 1e-10 is less than one nanoCPU: 0, which means no limit; an exponent of -99999 too, at once
+      assertThat(deployCpus("1e-10")).isNull();
+      assertThat(deployCpus("\"1e-99999\"")).isNull();
+      assertThat(deployCpus("\"0e999999999999\"")).isNull();
+    }
+
+    @Test
+    void infiniteAbsurdAndNegativeCpusAreRefused() {
+      String file = "services:\n  web:\n    image: a\n    deploy: {resources: {limits: {cpus: %s}}}\n";
+      assertThat(composeRefusal(file.formatted(".inf")))
+          .isEqualTo("compose.yaml:4:41: services.web.deploy.resources.limits.cpus: '.inf' is not a number of CPUs such as 0.5");
+      assertThat(composeRefusal(file.formatted("\"NaN\"")))
+          .isEqualTo("compose.yaml:4:41: services.web.deploy.resources.limits.cpus: 'NaN' is not a number of CPUs such as 0.5");
+      assertThat(composeRefusal(file.formatted("1e99999"))).isEqualTo("compose.yaml:4:41: services.web.deploy.resources"
+          + ".limits.cpus: 1e99999 CPUs is more than any host has (at most 1000000000)");
+      assertThat(composeRefusal(file.formatted("-0.5")))
+          .isEqualTo("compose.yaml:4:41: services.web.deploy.resources.limits.cpus: CPU '-0.5' is negative; write a number of"
+              + " cores ≥ 0");
+      assertThat(composeRefusal(file.formatted("\"" + "1".repeat(65) + "\"")))
+          .endsWith("is not a number of CPUs such as 0.5");
+    }
   }
 
   // ===================================================================== replicas
@@ -633,7 +676,31 @@ class ComposeLoaderTest {
             web:
               image: nginx
               scale: -1
-          """)).isEqualTo("compose.yaml:4:12: services.web.scale: services.web.scale must be greater than or equal to 0");
+          """)).isEqualTo("compose.yaml:4:12: services.web.scale: must be greater than or equal to 0");
+    }
+
+    @Test
+    void plainIntegersAreReadAsDockerComposesYamlLibraryReadsThem() {
+      // go-yaml v3 reads a plain integer with strconv.ParseInt(s, 0, 64): 010 is octal 8, 0x10 is 16, 0o10 is 8;
+      // 09 is no octal and becomes the float 9
+      assertThat(web(compose("services:\n  web: {image: a, scale: 010}\n")).replicas()).isEqualTo(8);
+      assertThat(web(compose("services:\n  web: {image: a, scale: 0x10}\n")).replicas()).isEqualTo(16);
+      assertThat(web(compose("services:\n  web: {image: a, scale: 0o10}\n")).replicas()).isEqualTo(8);
+      assertThat(web(compose("services:\n  web: {image: a, scale: 09}\n")).replicas()).isEqualTo(9);
+      assertThat(web(compose("services:\n  web: {image: a, mem_limit: 0x100000}\n")).memLimitOrNull())
+          .isEqualTo(bytes(MIB));
+    }
+
+    @Test
+    void quotedIntegersAreCastInBaseTen() {
+      // compose casts a string under scale with strconv.Atoi: "010" is 10, whatever the same digits mean unquoted
+      assertThat(web(compose("services:\n  web: {image: a, scale: \"010\"}\n")).replicas()).isEqualTo(10);
+      assertThat(web(compose("services:\n  web: {image: a, deploy: {replicas: \"+3\"}}\n")).replicas()).isEqualTo(3);
+      assertThat(composeRefusal("services:\n  web: {image: a, scale: \"99999999999999999999\"}\n"))
+          .isEqualTo("compose.yaml:2:26: services.web.scale: error while interpolating services.web.scale: failed to cast"
+              + " to expected type: strconv.Atoi: parsing \"99999999999999999999\": value out of range");
+      assertThat(composeRefusal("services:\n  web: {image: a, scale: 99999999999999999999}\n"))
+          .isEqualTo("compose.yaml:2:26: services.web.scale: 99999999999999999999 is out of range (more than 2^63-1)");
     }
   }
 
@@ -1475,7 +1542,7 @@ class ComposeLoaderTest {
           services:
             web:
               image: nginx
-          """)).isEqualTo("compose.yaml:2:11: include[0].path: include[0].path must be a string or a list of strings");
+          """)).isEqualTo("compose.yaml:2:11: include[0].path: must be a string or a list of strings");
     }
 
     @Test
