@@ -2,9 +2,14 @@ package dev.headroom.cli;
 
 import dev.headroom.compose.ComposeLoader;
 import dev.headroom.load.CatalogLoader;
+import dev.headroom.load.InputException;
+import dev.headroom.load.Problem;
 import dev.headroom.load.ProjectConfig;
+import dev.headroom.load.Suggestions;
 import dev.headroom.model.ComposeProject;
+import dev.headroom.model.ComposeService;
 import dev.headroom.model.Host;
+import dev.headroom.model.Origin;
 import dev.headroom.render.CheckGithub;
 import dev.headroom.render.CheckJson;
 import dev.headroom.render.CheckJunit;
@@ -29,10 +34,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code headroom check}: the CI gate for docker-compose files. */
 @Command(
@@ -132,6 +137,7 @@ public final class CheckCommand implements Callable<Integer> {
     long n = agents == null ? 1 : agents;
     ComposeProject project = template ? loader.load(n) : loader.load();
     inputs.addAll(loader.pathsRead());
+    unknownIgnoredRules(project);
     Gate.Config cfg = gateConfig(composeFiles, inputs);
     Gate.Result checked = Gate.check(project, h, cfg);
     if (template) {
@@ -214,6 +220,21 @@ public final class CheckCommand implements Callable<Integer> {
       fitBefore = largestPassing(base, n, h, cfg, threshold).maxPassing();
     }
     return GateDiff.compare(before, project, h, fitBefore, h == null ? null : fitAfter);
+  }
+
+  /** An {@code x-headroom: {ignore: [...]}} id that no rule has would ignore nothing: refused. */
+  private static void unknownIgnoredRules(ComposeProject project) {
+    Set<String> ids = new LinkedHashSet<>();
+    Arrays.stream(Rule.values()).forEach(r -> ids.add(r.id()));
+    for (ComposeService s : project.services()) {
+      for (String id : s.ignore()) {
+        if (!ids.contains(id)) {
+          Origin o = s.origin();
+          throw new InputException(new Problem(o.file(), o.line(), o.column(), "services." + s.name() + ".x-headroom.ignore",
+              "unknown rule '" + id + "'" + Suggestions.didYouMean(id, ids) + " (docs/rules.md lists them)"));
+        }
+      }
+    }
   }
 
   /** The most agents of a template that pass the gate (no finding at or above the threshold). */

@@ -82,7 +82,8 @@ final class ComposeServices {
     Sourced<Long> deployReplicas = deploy == null ? null : integer(deploy.get("replicas"), p + ".deploy.replicas");
     boolean global = deploy != null && deploy.get("mode") instanceof CNode.Scalar mode && "global".equals(mode.value());
     if (scale != null && deployReplicas != null && !scale.value().equals(deployReplicas.value())) {
-      errors.add(new ComposeError(p + ": can't set distinct values on 'scale' and 'deploy.replicas'", name, scale.origin()));
+      errors.add(new ComposeError(p + ": can't set distinct values on 'scale' and 'deploy.replicas'", name, scale.origin(),
+          distinct("scale", "deploy.replicas")));
     }
     Sourced<Long> replicas = scale != null ? scale : deployReplicas;
     long count = global ? 1 : replicas == null ? 1 : replicas.value();
@@ -92,26 +93,26 @@ final class ComposeServices {
     // compose compares whenever deploy.resources.limits exists: a memory left out there is 0, and differs
     if (memLimitKey != null && limits != null && (deployMem == null || !memLimitKey.value().equals(deployMem.value()))) {
       errors.add(new ComposeError(p + ": can't set distinct values on 'mem_limit' and 'deploy.resources.limits.memory'", name,
-          memLimitKey.origin()));
+          memLimitKey.origin(), distinct("mem_limit", "deploy.resources.limits.memory")));
     }
     Sourced<Bytes> memResKey = bytes(s.get("mem_reservation"), p + ".mem_reservation", warnings);
     Sourced<Bytes> deployRes =
         reservations == null ? null : bytes(reservations.get("memory"), p + ".deploy.resources.reservations.memory", warnings);
     if (memResKey != null && reservations != null && (deployRes == null || !memResKey.value().equals(deployRes.value()))) {
       errors.add(new ComposeError(p + ": can't set distinct values on 'mem_reservation' and 'deploy.resources.reservations.memory'",
-          name, memResKey.origin()));
+          name, memResKey.origin(), distinct("mem_reservation", "deploy.resources.reservations.memory")));
     }
     Sourced<Cpu> cpusKey = cpus(s.get("cpus"), p + ".cpus");
     Sourced<Cpu> deployCpus = limits == null ? null : cpus(limits.get("cpus"), p + ".deploy.resources.limits.cpus");
     if (cpusKey != null && limits != null && (deployCpus == null || cpusKey.value().compareTo(deployCpus.value()) != 0)) {
       errors.add(new ComposeError(p + ": can't set distinct values on 'cpus' and 'deploy.resources.limits.cpus'", name,
-          cpusKey.origin()));
+          cpusKey.origin(), distinct("cpus", "deploy.resources.limits.cpus")));
     }
     Sourced<Cpu> cpusRes = reservations == null ? null : cpus(reservations.get("cpus"), p + ".deploy.resources.reservations.cpus");
 
     GpuRequest gpu = gpu(s, reservations, p);
     CNode.Map headroom = map(s.get("x-headroom"), p + ".x-headroom");
-    List<String> ignore = headroom == null ? List.of() : strings(headroom.get("ignore"), p + ".x-headroom.ignore");
+    List<String> ignore = headroom == null ? List.of() : ruleIds(headroom.get("ignore"), p + ".x-headroom.ignore");
     Sourced<Bytes> gpuMemory = headroom == null ? null : bytes(headroom.get("gpu_memory"), p + ".x-headroom.gpu_memory", warnings);
     String image = s.get("image") instanceof CNode.Scalar img && !img.isNull() ? img.value() : null;
     return new ComposeService(name, origin, count, replicas == null ? null : replicas.origin(), global,
@@ -196,6 +197,23 @@ final class ComposeServices {
       out.add(s.value());
     }
     return out;
+  }
+
+  /** Rule ids to ignore: {@code HR} and three digits, so that a typo never silently ignores nothing. */
+  private static List<String> ruleIds(CNode n, String path) {
+    List<String> ids = strings(n, path);
+    for (int i = 0; i < ids.size(); i++) {
+      if (!ids.get(i).matches("HR[0-9]{3}")) {
+        throw ComposeLoader.error(((CNode.Seq) n).items().get(i), path + "[" + i + "]",
+            "'" + ids.get(i) + "' is not a rule id; write it as HR001 (docs/rules.md lists them)");
+      }
+    }
+    return ids;
+  }
+
+  private static String distinct(String key, String deployKey) {
+    return "keep one of " + key + " and " + deployKey + " (compose compares them whenever the deploy mapping is there),"
+        + " or give both the same value";
   }
 
   /**

@@ -19,6 +19,9 @@ import java.util.function.Function;
  * stops at the first.
  */
 final class Consistency {
+  private static final String VOLUME_FIX =
+      "set the variable that came out empty (or give it a default, ${DATA:-./data}), or write the volume as source:target";
+
   private Consistency() {}
 
   static void check(CNode.Map root, Map<String, CNode.Map> active, Map<String, Origin> keys, List<String> inactive,
@@ -33,32 +36,38 @@ final class Consistency {
       CNode.Map s = e.getValue();
       Origin at = keys.get(name);
       if (ComposeServices.isNull(s.get("image")) && ComposeServices.isNull(s.get("build"))) {
-        errors.add(new ComposeError("service \"" + name + "\" has neither an image nor a build context specified", name, at));
+        errors.add(new ComposeError("service \"" + name + "\" has neither an image nor a build context specified", name, at,
+            "give the service an image: or a build: (an extends: that provides one also works)"));
       }
       CNode nets = s.get("networks");
       if (!ComposeServices.isNull(s.get("network_mode")) && !ComposeServices.isNull(nets)) {
-        errors.add(new ComposeError("service " + name + " declares mutually exclusive `network_mode` and `networks`", name, at));
+        errors.add(new ComposeError("service " + name + " declares mutually exclusive `network_mode` and `networks`", name, at,
+            "remove networks: or network_mode: from the service"));
       }
       for (String n : names(nets)) {
         if (!networks.contains(n) && !n.equals("default")) {
-          errors.add(new ComposeError("service \"" + name + "\" refers to undefined network " + n, name, at));
+          errors.add(new ComposeError("service \"" + name + "\" refers to undefined network " + n, name, at,
+              "declare " + n + " under the top-level networks:, or correct the name"));
         }
       }
       envFiles(name, s.get("env_file"), dirOf, errors);
       volumeSpecs(name, s.get("volumes"), errors);
       for (String v : namedVolumes(s.get("volumes"))) {
         if (!volumes.contains(v)) {
-          errors.add(new ComposeError("service \"" + name + "\" refers to undefined volume " + v, name, at));
+          errors.add(new ComposeError("service \"" + name + "\" refers to undefined volume " + v, name, at,
+              "declare " + v + " under the top-level volumes:, or write a path (./" + v + ") for a bind mount"));
         }
       }
       for (String sec : sources(s.get("secrets"))) {
         if (!secrets.contains(sec)) {
-          errors.add(new ComposeError("service \"" + name + "\" refers to undefined secret " + sec, name, at));
+          errors.add(new ComposeError("service \"" + name + "\" refers to undefined secret " + sec, name, at,
+              "declare " + sec + " under the top-level secrets:, or correct the name"));
         }
       }
       for (String cfg : sources(s.get("configs"))) {
         if (!configs.contains(cfg)) {
-          errors.add(new ComposeError("service \"" + name + "\" refers to undefined config " + cfg, name, at));
+          errors.add(new ComposeError("service \"" + name + "\" refers to undefined config " + cfg, name, at,
+              "declare " + cfg + " under the top-level configs:, or correct the name"));
         }
       }
       List<String> deps = new ArrayList<>();
@@ -82,13 +91,14 @@ final class Consistency {
       if (s.get("healthcheck") instanceof CNode.Map hc && hc.get("test") instanceof CNode.Seq test && !test.items().isEmpty()
           && test.items().get(0) instanceof CNode.Scalar first
           && !Set.of("CMD", "CMD-SHELL", "NONE").contains(first.value())) {
-        errors.add(new ComposeError("healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"", name, first.origin()));
+        errors.add(new ComposeError("healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"", name, first.origin(),
+            "start the list with \"CMD\" (run directly) or \"CMD-SHELL\" (run by a shell), or write the test as one string"));
       }
       if (!ComposeServices.isNull(s.get("container_name")) && replicas(s) > 1) {
         // compose-go passes its two arguments the other way round; this is the message docker compose prints
         String attribute = ComposeServices.isNull(s.get("scale")) ? "deploy.replicas" : "scale";
         errors.add(new ComposeError("services." + attribute + ": can't set container_name and " + name
-            + " as container name must be unique", name, at));
+            + " as container name must be unique", name, at, "remove container_name, or run a single replica"));
       }
     }
     cycles(dependsOn, keys, errors);
@@ -103,7 +113,9 @@ final class Consistency {
       return;
     }
     errors.add(new ComposeError("service \"" + name + "\" depends on undefined service \"" + dep + "\""
-        + (all.containsKey(dep) ? " (it is only in a profile that is not enabled)" : ""), name, at));
+        + (all.containsKey(dep) ? " (it is only in a profile that is not enabled)" : ""), name, at,
+        all.containsKey(dep) ? "enable the profile of " + dep + " (--profile), or mark the dependency required: false"
+            : "define " + dep + ", correct the name, or mark the dependency required: false"));
   }
 
   /**
@@ -116,7 +128,8 @@ final class Consistency {
       List<String> path = new ArrayList<>();
       if (visit(start, deps, new HashSet<>(), done, path)) {
         String first = path.get(0);
-        errors.add(new ComposeError("dependency cycle detected: " + String.join(" -> ", path), first, keys.get(first)));
+        errors.add(new ComposeError("dependency cycle detected: " + String.join(" -> ", path), first, keys.get(first),
+            "remove one depends_on of the cycle"));
         return;
       }
     }
@@ -181,7 +194,8 @@ final class Consistency {
       }
       Path p = dirOf.apply(e.origin().file()).resolve(file).normalize();
       if (required && !Files.isRegularFile(p)) {
-        errors.add(new ComposeError("env file " + p + " not found", name, e.origin()));
+        errors.add(new ComposeError("env file " + p + " not found", name, e.origin(),
+            "create the file, correct the path (relative to the compose file), or mark it required: false"));
       }
     }
   }
@@ -199,9 +213,9 @@ final class Consistency {
       if (i instanceof CNode.Scalar s && !s.isNull()) {
         String v = s.value();
         if (v.isEmpty()) {
-          errors.add(new ComposeError("invalid empty volume spec", name, s.origin()));
+          errors.add(new ComposeError("invalid empty volume spec", name, s.origin(), VOLUME_FIX));
         } else if (v.length() > 2 && (v.startsWith(":") || v.contains("::") || v.endsWith(":"))) {
-          errors.add(new ComposeError("invalid spec: " + v + ": empty section between colons", name, s.origin()));
+          errors.add(new ComposeError("invalid spec: " + v + ": empty section between colons", name, s.origin(), VOLUME_FIX));
         }
       }
     }

@@ -18,14 +18,19 @@ public record ComposeProject(
     List<ComposeError> errors,
     List<String> warnings) {
 
-  /** Something docker compose refuses, with where. */
-  public record ComposeError(String message, String service, Origin origin) {}
+  /** Something docker compose refuses, with where and how to fix it (null: make compose accept the file). */
+  public record ComposeError(String message, String service, Origin origin, String fix) {
+
+    public ComposeError(String message, String service, Origin origin) {
+      this(message, service, origin, null);
+    }
+  }
 
   public ComposeProject {
     files = List.copyOf(files);
     services = List.copyOf(services);
     inactive = List.copyOf(inactive);
-    errors = List.copyOf(errors);
+    errors = List.copyOf(new java.util.LinkedHashSet<>(errors)); // a file merged in twice says a thing once
     warnings = List.copyOf(warnings);
   }
 }

@@ -282,7 +282,7 @@ public final class Gate {
     List<Finding> out = new ArrayList<>();
     for (ComposeProject.ComposeError e : p.errors()) {
       out.add(new Finding(Rule.HR007, Rule.HR007.defaultSeverity(), e.service(), "docker compose refuses this: " + e.message(),
-          "fix the file so that docker compose config accepts it", e.origin()));
+          e.fix() != null ? e.fix() : "fix the file so that docker compose config accepts it", e.origin()));
     }
     return out;
   }

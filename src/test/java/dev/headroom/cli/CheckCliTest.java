@@ -91,6 +91,19 @@ class CheckCliTest {
   }
 
   @Test
+  void anIgnoredRuleThatDoesNotExistIsRefused() throws IOException {
+    Path f = write("compose.yaml", "services:\n  web:\n    image: nginx\n    x-headroom: {ignore: [HR010]}\n");
+    assertThat(run("check", "-f", f.toString()))
+        .exitedWith(2)
+        .errContains(f + ":2:3: services.web.x-headroom.ignore: unknown rule 'HR010'; did you mean 'HR001'?")
+        .hasNoStackTrace();
+    Path g = write("typo.yaml", "services:\n  web:\n    image: nginx\n    x-headroom: {ignore: [HR001, hr002]}\n");
+    assertThat(run("check", "-f", g.toString()))
+        .exitedWith(2)
+        .errContains(g + ":4:34: services.web.x-headroom.ignore[1]: 'hr002' is not a rule id; write it as HR001");
+  }
+
+  @Test
   void templatesNeedAgentsAndReportTheMostThatPass() throws IOException {
     Path f = write("t.yaml", "services:\n  app{AGENT_NUMBER}:\n    image: app\n    mem_limit: 100m\n");
     // 100 MiB per agent; pi-zero-2w: 432 available, critical 388.8: 3 agents = 300 MiB fit, 4 = 400 MiB is critical

@@ -1,6 +1,7 @@
 package dev.headroom.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.headroom.load.InputException;
@@ -71,6 +72,11 @@ class ComposeLoaderTest {
   private ComposeProject compose(String text) {
     write("compose.yaml", text);
     return load("compose.yaml");
+  }
+
+  /** compose's errors without the fixes headroom adds (those are tested in {@code FixesOfComposesErrors}). */
+  private static List<ComposeError> withoutFixes(ComposeProject p) {
+    return p.errors().stream().map(e -> new ComposeError(e.message(), e.service(), e.origin())).toList();
   }
 
   /** The one problem that refuses the project, as it is printed. */
@@ -175,7 +181,7 @@ class ComposeLoaderTest {
                   limits:
                     memory: 2g
           """);
-      assertThat(p.errors()).containsExactly(new ComposeError(
+      assertThat(withoutFixes(p)).containsExactly(new ComposeError(
           "services.web: can't set distinct values on 'mem_limit' and 'deploy.resources.limits.memory'", "web",
           at("compose.yaml", 4, 16)));
     }
@@ -265,7 +271,7 @@ class ComposeLoaderTest {
                   reservations:
                     memory: 256m
           """);
-      assertThat(p.errors()).containsExactly(new ComposeError(
+      assertThat(withoutFixes(p)).containsExactly(new ComposeError(
           "services.web: can't set distinct values on 'mem_reservation' and 'deploy.resources.reservations.memory'", "web",
           at("compose.yaml", 4, 22)));
     }
@@ -473,7 +479,7 @@ class ComposeLoaderTest {
                   limits:
                     cpus: "1"
           """);
-      assertThat(p.errors()).containsExactly(new ComposeError(
+      assertThat(withoutFixes(p)).containsExactly(new ComposeError(
           "services.web: can't set distinct values on 'cpus' and 'deploy.resources.limits.cpus'", "web",
           at("compose.yaml", 4, 11)));
     }
@@ -627,7 +633,7 @@ class ComposeLoaderTest {
               deploy:
                 replicas: 3
           """);
-      assertThat(p.errors()).containsExactly(new ComposeError(
+      assertThat(withoutFixes(p)).containsExactly(new ComposeError(
           "services.web: can't set distinct values on 'scale' and 'deploy.replicas'", "web", at("compose.yaml", 4, 12)));
     }
 
@@ -1029,7 +1035,7 @@ class ComposeLoaderTest {
                 test: ["echo", "ok"]
           """);
       ComposeProject p = load("compose.yaml", "override.yaml");
-      assertThat(p.errors()).containsExactly(new ComposeError(
+      assertThat(withoutFixes(p)).containsExactly(new ComposeError(
           "healthcheck.test must start either by \"CMD\", \"CMD-SHELL\" or \"NONE\"", "web", at("override.yaml", 4, 14)));
     }
 
@@ -1724,7 +1730,7 @@ class ComposeLoaderTest {
               image: busybox
               profiles: [tools]
           """);
-      assertThat(p.errors()).containsExactly(new ComposeError(
+      assertThat(withoutFixes(p)).containsExactly(new ComposeError(
           "service \"web\" depends on undefined service \"debug\" (it is only in a profile that is not enabled)", "web",
           at("compose.yaml", 2, 3)));
     }
@@ -1742,7 +1748,7 @@ class ComposeLoaderTest {
             web:
               mem_limit: 1g
           """);
-      assertThat(p.errors()).containsExactly(new ComposeError(
+      assertThat(withoutFixes(p)).containsExactly(new ComposeError(
           "service \"web\" has neither an image nor a build context specified", "web", at("compose.yaml", 2, 3)));
     }
 
@@ -1832,7 +1838,7 @@ class ComposeLoaderTest {
               image: nginx
               depends_on: [a]
           """);
-      assertThat(p.errors()).containsExactly(
+      assertThat(withoutFixes(p)).containsExactly(
           new ComposeError("dependency cycle detected: a -> b -> c -> a", "a", at("compose.yaml", 2, 3)));
     }
 
@@ -1851,7 +1857,7 @@ class ComposeLoaderTest {
               image: nginx
               depends_on: [b]
           """);
-      assertThat(p.errors()).containsExactly(
+      assertThat(withoutFixes(p)).containsExactly(
           new ComposeError("dependency cycle detected: a -> b -> c -> a", "a", at("compose.yaml", 8, 3)));
     }
 
@@ -1868,7 +1874,7 @@ class ComposeLoaderTest {
                 - path: optional.env
                   required: false
           """);
-      assertThat(p.errors()).containsExactly(
+      assertThat(withoutFixes(p)).containsExactly(
           new ComposeError("env file " + dir.resolve("missing.env") + " not found", "web", at("compose.yaml", 6, 9)));
     }
 
@@ -1898,7 +1904,45 @@ class ComposeLoaderTest {
                 - "a:"
           """);
       // "a:" is two characters: compose takes it as a target without parsing it
-      assertThat(p.errors()).containsExactly(new ComposeError("invalid empty volume spec", "web", at("compose.yaml", 5, 9)));
+      assertThat(withoutFixes(p)).containsExactly(new ComposeError("invalid empty volume spec", "web", at("compose.yaml", 5, 9)));
+    }
+
+    @Test
+    void everyErrorOfComposesSaysHowToFixIt() {
+      ComposeProject p = compose("""
+          services:
+            web:
+              image: a
+              scale: 2
+              container_name: web1
+              mem_limit: 1g
+              deploy: {resources: {limits: {memory: 2g}}}
+              depends_on: [nope]
+              networks: [back]
+            api:
+              volumes: ["data:/data"]
+          """);
+      assertThat(p.errors()).extracting(ComposeError::message, ComposeError::fix).containsExactlyInAnyOrder(
+          tuple("services.web: can't set distinct values on 'mem_limit' and 'deploy.resources.limits.memory'",
+              "keep one of mem_limit and deploy.resources.limits.memory (compose compares them whenever the deploy"
+                  + " mapping is there), or give both the same value"),
+          tuple("service \"web\" refers to undefined network back",
+              "declare back under the top-level networks:, or correct the name"),
+          tuple("service \"web\" depends on undefined service \"nope\"",
+              "define nope, correct the name, or mark the dependency required: false"),
+          tuple("services.scale: can't set container_name and web as container name must be unique",
+              "remove container_name, or run a single replica"),
+          tuple("service \"api\" has neither an image nor a build context specified",
+              "give the service an image: or a build: (an extends: that provides one also works)"),
+          tuple("service \"api\" refers to undefined volume data",
+              "declare data under the top-level volumes:, or write a path (./data) for a bind mount"));
+    }
+
+    @Test
+    void theSameErrorIsSaidOnce() {
+      // two mounts of one undeclared volume: one problem, at the service
+      ComposeProject p = compose("services:\n  web:\n    image: a\n    volumes: [\"data:/a\", \"data:/b\"]\n");
+      assertThat(p.errors()).extracting(ComposeError::message).containsExactly("service \"web\" refers to undefined volume data");
     }
   }
 
