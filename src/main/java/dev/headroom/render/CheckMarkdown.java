@@ -46,7 +46,7 @@ public final class CheckMarkdown {
       out.println();
       List<List<String>> rows = new ArrayList<>();
       for (Finding f : CheckText.sorted(r.findings())) {
-        rows.add(List.of(f.severity().id(), f.rule().id(), "`" + Markdown.escape(CheckText.location(f)).replace("`", "") + "`",
+        rows.add(List.of(f.severity().id(), f.rule().id(), Markdown.code(CheckText.location(f)),
             Markdown.escape(f.message()), f.fix() == null ? "" : Markdown.escape(f.fix())));
       }
       out.print(Markdown.table(List.of("Severity", "Rule", "Where", "Finding", "Fix"), "lllll", rows));
@@ -56,7 +56,7 @@ public final class CheckMarkdown {
     out.println();
     List<List<String>> rows = new ArrayList<>();
     for (ComposeService s : r.project().services()) {
-      rows.add(List.of("`" + Markdown.escape(s.name()).replace("`", "") + "`", Long.toString(s.replicas()), bytes(s.memLimitOrNull()),
+      rows.add(List.of(Markdown.code(s.name()), Long.toString(s.replicas()), bytes(s.memLimitOrNull()),
           bytes(s.memReservationOrNull()), s.cpusLimitOrNull() == null ? "-" : s.cpusLimitOrNull().toString()));
     }
     rows.add(List.of("**total**", "", "**" + t.limits() + "**", t.reservations().toString(), t.cpus().toString()));

@@ -28,6 +28,15 @@ public final class Markdown {
   }
 
   /** A table; {@code align} per column: 'l' or 'r'. */
+  /**
+   * A code span for a table cell: backslash escapes and entities would show literally inside one,
+   * so only what could break out is handled: control characters are cleaned, backticks dropped,
+   * and {@code |} escaped (GitHub reads {@code \|} as a pipe even inside a code span in a table).
+   */
+  public static String code(String s) {
+    return "`" + Style.clean(s).replace("`", "").replace("|", "\\|") + "`";
+  }
+
   public static String table(List<String> headers, String align, List<List<String>> rows) {
     StringBuilder sb = new StringBuilder();
     sb.append("| ").append(String.join(" | ", headers)).append(" |\n|");
