@@ -72,7 +72,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-      description = "Compose file; repeatable, merged in order (default: compose.yaml or docker-compose.yml, and its override).")
+      description = "Compose file; repeatable, merged in order (default: COMPOSE_FILE, else compose.yaml or docker-compose.yml"
+          + " and its override, here or in a directory above).")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--host", paramLabel = "HOST", description = "Host to check against ('headroom hosts'); without it only the rules that need no host run.")
@@ -257,27 +258,54 @@ public final class CheckCommand implements Callable<Integer> {
     };
   }
 
-  /** -f files, or the files docker compose would find in the working (or project) directory. */
+  /**
+   * The files to read, as docker compose chooses them: {@code -f}; else {@code COMPOSE_FILE} (split
+   * on {@code COMPOSE_PATH_SEPARATOR}, by default the system's path separator); else the first of
+   * compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml (with its override file) in
+   * the working (or project) directory or, failing that, the nearest directory above it.
+   */
   private List<Path> composeFiles() {
     if (!files.isEmpty()) {
       return files;
     }
     Path dir = projectDirectory != null ? projectDirectory : Path.of("");
-    for (String name : DEFAULT_FILES) {
-      Path p = dir.resolve(name);
-      if (Files.isRegularFile(p)) {
-        List<Path> out = new ArrayList<>(List.of(p));
-        for (String o : OVERRIDE_FILES) {
-          if (Files.isRegularFile(dir.resolve(o))) {
-            out.add(dir.resolve(o));
-            break;
-          }
+    Map<String, String> env = root.context().env();
+    String fromEnv = env.get("COMPOSE_FILE");
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      String separator = env.getOrDefault("COMPOSE_PATH_SEPARATOR", java.io.File.pathSeparator);
+      List<Path> out = new ArrayList<>();
+      String sep = separator.isEmpty() ? java.io.File.pathSeparator : separator;
+      for (String f : fromEnv.split(java.util.regex.Pattern.quote(sep), -1)) {
+        if (!f.isEmpty()) {
+          out.add(dir.resolve(f));
         }
+      }
+      if (!out.isEmpty()) {
         return out;
       }
     }
+    for (Path d = dir; d != null; d = parent(d)) {
+      for (String name : DEFAULT_FILES) {
+        Path p = d.resolve(name);
+        if (Files.isRegularFile(p)) {
+          List<Path> out = new ArrayList<>(List.of(p));
+          for (String o : OVERRIDE_FILES) {
+            if (Files.isRegularFile(d.resolve(o))) {
+              out.add(d.resolve(o));
+              break;
+            }
+          }
+          return out;
+        }
+      }
+    }
     throw new HeadroomCommand.UsageError("no compose file given and none found (" + String.join(", ", DEFAULT_FILES)
-        + "); name one with -f");
+        + ") here or in a directory above; name one with -f or COMPOSE_FILE");
+  }
+
+  /** The directory above, as an absolute path; null at the root. */
+  private static Path parent(Path dir) {
+    return dir.toAbsolutePath().normalize().getParent();
   }
 
   private Gate.Config gateConfig(List<Path> composeFiles, List<Path> inputs) {

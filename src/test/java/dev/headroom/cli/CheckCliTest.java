@@ -91,6 +91,27 @@ class CheckCliTest {
   }
 
   @Test
+  void withoutFTheFilesComeFromComposeFileOrTheNearestDirectory() throws IOException {
+    write("a.yml", SMALL);
+    write("b.yml", "services:\n  api:\n    image: api\n    mem_limit: 32m\n");
+    // COMPOSE_FILE, split on COMPOSE_PATH_SEPARATOR, relative to the project directory
+    assertThat(Cli.runWith(Map.of("COMPOSE_FILE", "a.yml,b.yml", "COMPOSE_PATH_SEPARATOR", ","), "check", "--project-directory",
+        tmp.toString(), "--format", "json"))
+        .exitedWith(0)
+        .outContains("\"web\"", "\"api\"");
+    // compose.yaml (and its override) found in a directory above the project directory
+    write("compose.yaml", SMALL);
+    write("compose.override.yaml", "services:\n  web:\n    mem_limit: 96m\n");
+    Files.createDirectories(tmp.resolve("deep/er"));
+    assertThat(run("check", "--project-directory", tmp.resolve("deep/er").toString()))
+        .exitedWith(0)
+        .outContains(tmp.resolve("compose.yaml").toString(), "96 MiB");
+    assertThat(run("check", "--project-directory", tmp.getRoot().resolve("nonexistent-" + tmp.getFileName()).toString()))
+        .exitedWith(2)
+        .errContains("no compose file given and none found");
+  }
+
+  @Test
   void anIgnoredRuleThatDoesNotExistIsRefused() throws IOException {
     Path f = write("compose.yaml", "services:\n  web:\n    image: nginx\n    x-headroom: {ignore: [HR010]}\n");
     assertThat(run("check", "-f", f.toString()))
