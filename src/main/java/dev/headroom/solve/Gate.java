@@ -289,7 +289,8 @@ public final class Gate {
 
   /**
    * HR008: GPU memory × replicas of the services that request GPU devices, against the host's GPU;
-   * a host without a GPU cannot run them at all.
+   * a host without a GPU cannot run them at all, and a service cannot get more devices than the
+   * host's one.
    */
   static List<Finding> hr008GpuMemoryOverBudget(ComposeProject p, Host host) {
     List<Finding> out = new ArrayList<>();
@@ -305,6 +306,12 @@ public final class Gate {
             s.name() + " requests GPU devices and " + host.id() + " has no GPU", "run it on a host with a GPU",
             s.gpu().origin()));
         continue;
+      }
+      if (s.gpu().count() > 1) {
+        // the catalog describes one GPU per host; containers may share it, but one cannot be given two
+        out.add(new Finding(Rule.HR008, Rule.HR008.defaultSeverity(), s.name(),
+            s.name() + " requests " + s.gpu().count() + " GPU devices and " + host.id() + " has one: docker cannot start it",
+            "request count: 1 (or all), or run it on a host with more GPUs", s.gpu().origin()));
       }
       if (s.gpuMemory() == null) {
         out.add(new Finding(Rule.HR008, Severity.WARNING, s.name(),

@@ -141,6 +141,22 @@ class GateTest {
   }
 
   @Test
+  void hr008MoreGpuDevicesThanTheHostHas() {
+    Host h = Fixtures.withGpu(host("h", 100_000, 0), 16 * 1024);
+    ComposeService two = new ComposeService("ml", AT, 1, null, false, new Sourced<>(mib(10), AT), null, null, null,
+        new GpuRequest(2, AT), new Sourced<>(mib(1024), AT), "img", List.of(), List.of());
+    // count: 2 on a one-GPU host: docker cannot start it; 1 GiB of 16 GiB is fine otherwise
+    assertThat(only(check(project(two), h), Rule.HR008)).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.ERROR);
+      assertThat(x.message()).isEqualTo("ml requests 2 GPU devices and h has one: docker cannot start it");
+    });
+    // count: all is every GPU the host has: one
+    ComposeService all = new ComposeService("ml", AT, 1, null, false, new Sourced<>(mib(10), AT), null, null, null,
+        new GpuRequest(GpuRequest.ALL, AT), new Sourced<>(mib(1024), AT), "img", List.of(), List.of());
+    assertThat(only(check(project(all), h), Rule.HR008)).isEmpty();
+  }
+
+  @Test
   void severitiesCanBeChangedOrSwitchedOffAndServicesCanIgnoreARule() {
     ComposeProject p = project(svc("a", 1, null, null, null));
     Gate.Config cfg = new Gate.Config(Map.of(Rule.HR001, Severity.ERROR));
