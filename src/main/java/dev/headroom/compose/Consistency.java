@@ -214,11 +214,40 @@ final class Consistency {
         String v = s.value();
         if (v.isEmpty()) {
           errors.add(new ComposeError("invalid empty volume spec", name, s.origin(), VOLUME_FIX));
-        } else if (v.length() > 2 && (v.startsWith(":") || v.contains("::") || v.endsWith(":"))) {
-          errors.add(new ComposeError("invalid spec: " + v + ": empty section between colons", name, s.origin(), VOLUME_FIX));
+        } else if (v.length() > 2 && volumeSpecError(v) != null) {
+          errors.add(new ComposeError("invalid spec: " + v + ": " + volumeSpecError(v), name, s.origin(), VOLUME_FIX));
         }
       }
     }
+  }
+
+  /**
+   * What compose-go's {@code format.ParseVolume} refuses in a short spec of three characters or
+   * more, or null: sections split on {@code :}, where a colon after a single letter belongs to a
+   * Windows drive ({@code C:\\data}); an empty section, or a fourth one, is refused.
+   */
+  static String volumeSpecError(String spec) {
+    StringBuilder buffer = new StringBuilder();
+    int sections = 0; // source, then target, then options
+    for (int i = 0; i <= spec.length(); i++) {
+      boolean end = i == spec.length();
+      char c = end ? 0 : spec.charAt(i);
+      if (!end && c == ':' && buffer.length() == 1 && Character.isLetter(buffer.charAt(0))) {
+        buffer.append(c);
+      } else if (end || c == ':') {
+        if (buffer.length() == 0) {
+          return "empty section between colons";
+        }
+        if (sections == 2 && !end) {
+          return "too many colons";
+        }
+        sections++;
+        buffer.setLength(0);
+      } else {
+        buffer.append(c);
+      }
+    }
+    return null;
   }
 
   /** Names in a list or the keys of a mapping (networks: [a, b] or networks: {a: {...}}). */

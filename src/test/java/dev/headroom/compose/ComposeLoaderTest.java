@@ -1894,6 +1894,18 @@ class ComposeLoaderTest {
     }
 
     @Test
+    void volumeSpecWithTooManyColons() {
+      // source, target, options: a fourth section is refused; a colon after one letter is a Windows drive
+      assertThat(Consistency.volumeSpecError("/a:/b:ro:z")).isEqualTo("too many colons");
+      assertThat(Consistency.volumeSpecError("/a:/b:ro")).isNull();
+      assertThat(Consistency.volumeSpecError("C:\\data:/data:ro")).isNull();
+      assertThat(Consistency.volumeSpecError("data:/data:rw,nocopy")).isNull();
+      assertThat(Consistency.volumeSpecError("/a:/b:")).isEqualTo("empty section between colons");
+      ComposeProject p = compose("services:\n  web:\n    image: a\n    volumes: [\"./a:/b:ro:extra\"]\n");
+      assertThat(errors(p)).containsExactly("invalid spec: ./a:/b:ro:extra: too many colons");
+    }
+
+    @Test
     void emptyVolumeSpec() {
       ComposeProject p = compose("""
           services:
