@@ -223,10 +223,15 @@ public final class CheckCommand implements Callable<Integer> {
     return GateDiff.compare(before, project, h, fitBefore, h == null ? null : fitAfter);
   }
 
-  /** An {@code x-headroom: {ignore: [...]}} id that no rule has would ignore nothing: refused. */
-  private static void unknownIgnoredRules(ComposeProject project) {
+  private static Set<String> ruleIds() {
     Set<String> ids = new LinkedHashSet<>();
     Arrays.stream(Rule.values()).forEach(r -> ids.add(r.id()));
+    return ids;
+  }
+
+  /** An {@code x-headroom: {ignore: [...]}} id that no rule has would ignore nothing: refused. */
+  private static void unknownIgnoredRules(ComposeProject project) {
+    Set<String> ids = ruleIds();
     for (ComposeService s : project.services()) {
       for (String id : s.ignore()) {
         if (!ids.contains(id)) {
@@ -319,8 +324,7 @@ public final class CheckCommand implements Callable<Integer> {
       file = candidate;
     }
     inputs.add(file);
-    Set<String> ids = new LinkedHashSet<>();
-    Arrays.stream(Rule.values()).forEach(r -> ids.add(r.id()));
+    Set<String> ids = ruleIds();
     Set<String> severities = new LinkedHashSet<>();
     Arrays.stream(Severity.values()).forEach(s -> severities.add(s.id()));
     Map<String, String> read = ProjectConfig.read(file, file.toString(), root.yaml(), ids, severities);
