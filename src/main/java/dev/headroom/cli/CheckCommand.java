@@ -277,9 +277,9 @@ public final class CheckCommand implements Callable<Integer> {
     Map<String, String> env = root.context().env();
     String fromEnv = env.get("COMPOSE_FILE");
     if (fromEnv != null && !fromEnv.isEmpty()) {
-      String separator = env.getOrDefault("COMPOSE_PATH_SEPARATOR", java.io.File.pathSeparator);
+      String sep = env.getOrDefault("COMPOSE_PATH_SEPARATOR", "");
+      sep = sep.isEmpty() ? java.io.File.pathSeparator : sep;
       List<Path> out = new ArrayList<>();
-      String sep = separator.isEmpty() ? java.io.File.pathSeparator : separator;
       for (String f : fromEnv.split(java.util.regex.Pattern.quote(sep), -1)) {
         if (!f.isEmpty()) {
           out.add(dir.resolve(f));
