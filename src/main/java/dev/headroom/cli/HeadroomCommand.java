@@ -28,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
       PlanCommand.class,
       MatrixCommand.class,
+      ReportCommand.class,
       CheckCommand.class,
       HostsCommand.class,
       StacksCommand.class,

@@ -29,4 +29,9 @@ public final class OutputOptions {
   void emit(CommandSpec spec, Collection<Path> inputs, Consumer<PrintWriter> renderer) {
     Output.emit(renderer, output, force, inputs, spec.commandLine().getOut());
   }
+
+  /** A second file written beside the output (a report's chart), with the same rules and {@code --force}. */
+  void emitTo(CommandSpec spec, Path target, Collection<Path> inputs, Consumer<PrintWriter> renderer) {
+    Output.emit(renderer, target, force, inputs, spec.commandLine().getOut());
+  }
 }

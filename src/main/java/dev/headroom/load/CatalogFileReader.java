@@ -2,6 +2,7 @@ package dev.headroom.load;
 
 import dev.headroom.load.YamlNode.Scalar;
 import dev.headroom.model.Bytes;
+import dev.headroom.model.Claim;
 import dev.headroom.model.Component;
 import dev.headroom.model.Cpu;
 import dev.headroom.model.Host;
@@ -45,13 +46,15 @@ public final class CatalogFileReader {
   static final Set<String> OPTIMIZATION_KEYS = Set.of("id", "saves", "effort_hours", "note", "source");
   static final Set<String> RESOURCE_KEYS = Set.of("memory", "cpus");
   static final Set<String> STACK_KEYS =
-      Set.of("kind", "id", "name", "description", "default", "per_agent", "shared", "scenarios", "source", "notes");
+      Set.of("kind", "id", "name", "description", "default", "per_agent", "shared", "scenarios", "claims", "source", "notes");
+  static final Set<String> CLAIM_KEYS = Set.of("says", "host", "agents", "scenario", "total", "fits", "source");
   static final Set<String> SCENARIO_KEYS = Set.of("apply", "replace", "add", "remove", "description", "source");
   static final Set<String> SCENARIO_ADD_KEYS = Set.of("per_agent", "shared");
 
   /** What a reference in a stack must name. */
   public enum RefKind {
     SERVICE,
+    HOST,
     STACK_MEMBER,
     OPTIMIZATION
   }
@@ -421,12 +424,51 @@ public final class CatalogFileReader {
         }
       }
     }
+    List<Claim> claims = claims(f, scenarios.keySet(), refs);
     if (id == null) {
       return null;
     }
     // with problems this stack is not loaded, but its references are still checked (read() decides)
-    Stack st = new Stack(id, name, Boolean.TRUE.equals(isDefault), perAgent, shared, scenarios, src, f.origin());
+    Stack st = new Stack(id, name, Boolean.TRUE.equals(isDefault), perAgent, shared, scenarios, claims, src, f.origin());
     return new Entry("stack", id, st, refs, source, f.originOf("id"), f.originOf("default"));
+  }
+
+  /** What documents say of the stack: each claim names a host (checked by the loader) and a scenario of this file. */
+  private static List<Claim> claims(Fields f, Set<String> scenarioNames, List<Ref> refs) {
+    List<Claim> out = new ArrayList<>();
+    List<YamlNode> list = f.list("claims", false, "a list of claims (says, host, agents, ...)");
+    if (list == null) {
+      return out;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      Fields c = f.item("claims", i, list.get(i), CLAIM_KEYS);
+      if (c == null) {
+        continue;
+      }
+      int before = c.problems().size();
+      String says = c.string("says", true);
+      String host = c.id("host", true);
+      BigDecimal agents = c.decimal("agents", true, BigDecimal.ONE, BigDecimal.valueOf(1_000_000), "a number of agents such as 2");
+      if (agents != null && agents.stripTrailingZeros().scale() > 0) {
+        c.problem("agents", "expected a whole number of agents, found " + agents.toPlainString());
+      }
+      String scenario = c.id("scenario", false);
+      if (scenario != null && !scenario.equals(Scenario.CURRENT_NAME) && !scenarioNames.contains(scenario)) {
+        c.problem("scenario", "unknown scenario '" + scenario + "'"
+            + Suggestions.didYouMean(scenario, scenarioNames) + " (the stack's scenarios, or current)");
+      }
+      Range total = c.has("total") ? c.range("total", false) : null;
+      Boolean fits = c.bool("fits");
+      String source = c.string("source", false);
+      if (host != null) {
+        refs.add(new Ref(host, RefKind.HOST, null, c.pathOf("host"), c.originOf("host")));
+      }
+      if (c.problems().size() == before && says != null && host != null && agents != null) {
+        out.add(new Claim(says, host, agents.longValueExact(), scenario == null ? Scenario.CURRENT_NAME : scenario, total, fits,
+            source, c.origin()));
+      }
+    }
+    return out;
   }
 
   private static List<String> serviceList(Fields f, String key, List<Ref> refs, String scenario) {

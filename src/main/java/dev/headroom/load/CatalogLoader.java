@@ -235,13 +235,13 @@ public final class CatalogLoader {
     Map<String, Service> serviceModels = new LinkedHashMap<>();
     services.forEach((id, e) -> serviceModels.put(id, (Service) e.value()));
     for (Entry e : stacks.values()) {
-      checkRefs((Stack) e.value(), e.refs(), serviceModels, broken, problems);
+      checkRefs((Stack) e.value(), e.refs(), serviceModels, hosts.keySet(), broken, problems);
       checkScenarioDuplicates((Stack) e.value(), problems);
       checkSums((Stack) e.value(), serviceModels, problems);
     }
     // a broken stack is not loaded, but what it names is still checked, so one run reports it all
     for (Identity i : brokenStacks) {
-      checkRefs(i.partial(), i.refs(), serviceModels, broken, problems);
+      checkRefs(i.partial(), i.refs(), serviceModels, hosts.keySet(), broken, problems);
       checkScenarioDuplicates(i.partial(), problems);
     }
     String defaultStack = null;
@@ -266,7 +266,7 @@ public final class CatalogLoader {
   }
 
   private static void checkRefs(
-      Stack stack, List<Ref> refs, Map<String, Service> services, Set<String> broken, Problems problems) {
+      Stack stack, List<Ref> refs, Map<String, Service> services, Set<String> hosts, Set<String> broken, Problems problems) {
     for (Ref r : refs) {
       String where = r.scenario() == null ? "" : " (scenario " + r.scenario() + ")";
       switch (r.kind()) {
@@ -274,6 +274,12 @@ public final class CatalogLoader {
           if (!services.containsKey(r.id()) && !broken.contains("service/" + r.id())) {
             problems.add(new Problem(r.origin().file(), r.origin().line(), r.origin().column(), r.path(),
                 "unknown service '" + r.id() + "'" + where + Suggestions.didYouMean(r.id(), services.keySet())));
+          }
+        }
+        case HOST -> {
+          if (!hosts.contains(r.id()) && !broken.contains("host/" + r.id())) {
+            problems.add(new Problem(r.origin().file(), r.origin().line(), r.origin().column(), r.path(),
+                "unknown host '" + r.id() + "'" + Suggestions.didYouMean(r.id(), hosts)));
           }
         }
         case STACK_MEMBER -> {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Services that run together: {@code perAgent} once per agent, {@code shared} once per host. The
- * scenario named {@code current} is always there and applies nothing.
+ * scenario named {@code current} is always there and applies nothing. {@code claims} are what
+ * documents say of the stack, for a report to check.
  */
 public record Stack(
     String id,
@@ -17,6 +18,7 @@ public record Stack(
     List<String> perAgent,
     List<String> shared,
     Map<String, Scenario> scenarios,
+    List<Claim> claims,
     String source,
     Origin origin) {
 
@@ -26,7 +28,14 @@ public record Stack(
     perAgent = List.copyOf(perAgent);
     shared = List.copyOf(shared);
     scenarios = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scenarios));
+    claims = List.copyOf(claims);
     name = name == null ? id : name;
+  }
+
+  /** A stack without claims. */
+  public Stack(String id, String name, boolean isDefault, List<String> perAgent, List<String> shared,
+      Map<String, Scenario> scenarios, String source, Origin origin) {
+    this(id, name, isDefault, perAgent, shared, scenarios, List.of(), source, origin);
   }
 
   public Optional<Scenario> scenario(String scenarioName) {

@@ -165,6 +165,27 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void aClaimAboutAnUnknownHostOrScenarioIsRefused() throws IOException {
+    Path f = write("claims.yaml", "kind: stack\nid: mine\nper_agent: [backend-dotnet9]\nscenarios: {lean: {apply: all}}\n"
+        + "claims:\n  - {says: fits, host: pi-zero-2x, agents: 2}\n  - {says: fits, host: pi-zero-2w, agents: 2, scenario: laen}\n");
+    assertThat(problems()).containsExactly(
+        name(f) + ":7:57: claims[1].scenario: unknown scenario 'laen'; did you mean 'lean'? (the stack's scenarios, or current)",
+        name(f) + ":6:24: claims[0].host: unknown host 'pi-zero-2x'; did you mean 'pi-zero-2w'?");
+  }
+
+  @Test
+  void claimsAreReadWithTheirFigures() throws IOException {
+    write("claims.yaml", "kind: stack\nid: mine\nper_agent: [backend-dotnet9]\n"
+        + "claims:\n  - {says: '2 agents fit', host: pi-zero-2w, agents: 2, total: 632MB, fits: true, source: doc}\n");
+    dev.headroom.model.Claim c = loader.load(true, List.of(dir)).catalog().stacks().get("mine").claims().get(0);
+    assertThat(c.says()).isEqualTo("2 agents fit");
+    assertThat(c.scenario()).isEqualTo("current");
+    assertThat(c.agents()).isEqualTo(2);
+    assertThat(c.total()).isEqualTo(dev.headroom.model.Range.exactly(dev.headroom.model.Bytes.mib(632)));
+    assertThat(c.fits()).isTrue();
+  }
+
+  @Test
   void sameIdTwiceInOneDirectoryNamesBothFiles() throws IOException {
     Path a = write("a.yaml", TINY_HOST.formatted("twin", "1GiB"));
     Path b = write("b.yaml", TINY_HOST.formatted("twin", "2GiB"));

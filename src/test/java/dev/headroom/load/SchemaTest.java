@@ -240,6 +240,13 @@ class SchemaTest {
         reject("a service twice in per_agent", "stack", STACK.replace("[s1]", "[s1, s1]")),
         reject("name as a mapping", "host", HOST + "name: {a: b}\n"),
         reject("replace with a bad id", "stack", STACK + "scenarios: {lean: {replace: {s1: Bad}}}\n"),
+        reject("a claim without says", "stack", STACK + "claims: [{host: h1, agents: 2}]\n"),
+        reject("a claim for 0 agents", "stack", STACK + "claims: [{says: fits, host: h1, agents: 0}]\n"),
+        reject("a claim for 1.5 agents", "stack", STACK + "claims: [{says: fits, host: h1, agents: 1.5}]\n"),
+        reject("a claim with an unknown key", "stack", STACK + "claims: [{says: fits, host: h1, agents: 2, hots: h2}]\n"),
+        reject("a claim whose total is 512m", "stack", STACK + "claims: [{says: fits, host: h1, agents: 2, total: 512m}]\n"),
+        accept("a claim", "stack", STACK + "claims: [{says: '2 agents fit', host: h1, agents: 2, total: 632MB, fits: true,"
+            + " source: 'doc, section 3'}]\n"),
         // accepted by both
         accept("a minimal host", "host", HOST),
         accept("x- keys everywhere", "host", HOST.replace("reserved: 80MiB", "reserved: 80MiB, x-note: hi")
@@ -367,6 +374,7 @@ class SchemaTest {
     m.put(CatalogFileReader.STACK_KEYS, "stack#");
     m.put(CatalogFileReader.SCENARIO_KEYS, "stack#/$defs/scenario");
     m.put(CatalogFileReader.SCENARIO_ADD_KEYS, "stack#/$defs/scenarioAdd");
+    m.put(CatalogFileReader.CLAIM_KEYS, "stack#/$defs/claim");
     return m;
   }
 

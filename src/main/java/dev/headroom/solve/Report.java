@@ -1,0 +1,84 @@
+package dev.headroom.solve;
+
+import dev.headroom.model.Catalog;
+import dev.headroom.model.Estimate;
+import dev.headroom.model.Host;
+import dev.headroom.model.Scenario;
+import dev.headroom.model.Stack;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a capacity report says, computed: the deployment matrix of a stack over hosts, scenarios and
+ * agents 1..N, and for every scenario and agent count the host to choose ({@link HostChoice}).
+ * Rendering is elsewhere; nothing here is text.
+ *
+ * @param matrix every scenario × host × agent count
+ * @param services every service any of the scenarios runs, once, in the order they first appear
+ * @param picks per scenario (in matrix order), per agent count 1..N: the host to choose, empty when
+ *     no host of the report fits that many agents
+ */
+public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> services, List<List<Optional<Host>>> picks) {
+
+  public Report {
+    services = List.copyOf(services);
+    picks = picks.stream().map(List::copyOf).toList();
+  }
+
+  /**
+   * The report of {@code stack} on {@code hosts} for agents 1..{@code maxAgents}, every scenario given,
+   * {@code apply} added to each (as in a matrix).
+   */
+  public static Report build(Catalog catalog, List<Host> hosts, Stack stack, List<Scenario> scenarios, long maxAgents,
+      Basis basis, Estimate estimate, List<String> apply) {
+    Planner planner = new Planner(catalog);
+    MatrixResult m = planner.matrix(hosts, stack, scenarios, maxAgents, basis, estimate, apply);
+    Map<String, Planner.Member> services = new LinkedHashMap<>();
+    for (Scenario sc : scenarios) {
+      planner.members(stack, sc).forEach(mem -> services.putIfAbsent(mem.service().id(), mem));
+    }
+    List<List<Optional<Host>>> picks = new ArrayList<>();
+    for (Scenario sc : scenarios) {
+      List<Optional<Host>> perCount = new ArrayList<>();
+      for (long n = 1; n <= maxAgents; n++) {
+        List<Host> fitting = new ArrayList<>();
+        for (Host h : hosts) {
+          if (m.cell(sc, h, n).status().fits()) {
+            fitting.add(h);
+          }
+        }
+        perCount.add(HostChoice.preferred(fitting));
+      }
+      picks.add(perCount);
+    }
+    return new Report(stack, m, List.copyOf(services.values()), picks);
+  }
+
+  /** The host to choose for {@code agents} agents under {@code scenario}; empty when none fits. */
+  public Optional<Host> pick(Scenario scenario, long agents) {
+    return picks.get(matrix.scenarios().indexOf(scenario)).get((int) (agents - 1));
+  }
+
+  /**
+   * The picks of a scenario as runs of agent counts with the same answer, in order: {@code 1..1
+   * pi-zero-2w, 2..5 pi-4b-4gb, 6..8 none}.
+   */
+  public List<Run> runs(Scenario scenario) {
+    List<Run> out = new ArrayList<>();
+    List<Optional<Host>> p = picks.get(matrix.scenarios().indexOf(scenario));
+    long from = 1;
+    for (int i = 1; i <= p.size(); i++) {
+      if (i == p.size() || !p.get(i).equals(p.get(i - 1))) {
+        out.add(new Run(from, i, p.get(i - 1).orElse(null)));
+        from = i + 1L;
+      }
+    }
+    return out;
+  }
+
+  /** Agent counts {@code from..to} (inclusive) whose pick is {@code host} (null: none fits). */
+  public record Run(long from, long to, Host host) {}
+}
