@@ -96,6 +96,16 @@ public final class ReportMarkdown {
       out.println("- `" + sc.name() + "`: " + runs(r, sc) + ".");
     }
 
+    if (!r.claims().isEmpty()) {
+      out.println();
+      out.println("## Claims checked");
+      out.println();
+      out.println("What documents say of this stack (the `claims` of its catalog file), set against what headroom computes"
+          + " from the same figures. A claim's figure agrees when it lies within the computed range.");
+      out.println();
+      claims(r, out);
+    }
+
     out.println();
     out.println("## Assumptions");
     out.println();
@@ -248,6 +258,29 @@ public final class ReportMarkdown {
       parts.add(counts + ": " + (run.host() == null ? "none of these hosts" : Markdown.code(run.host().id())));
     }
     return String.join("; ", parts);
+  }
+
+  private static void claims(Report r, PrintWriter out) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Report.ClaimCheck c : r.claims()) {
+      Evaluation ev = c.computed();
+      String computed = Formats.agents(c.claim().agents()) + " on " + Markdown.code(c.host().id()) + ", `"
+          + c.claim().scenario() + "`: " + Formats.range(ev.total()) + ", "
+          + Formats.percent(ev.total().end(r.matrix().estimate()), ev.available(), c.host().thresholds()) + " of "
+          + ev.available() + ", " + ev.status().id();
+      List<String> why = new ArrayList<>();
+      if (Boolean.FALSE.equals(c.totalAgrees())) {
+        why.add("the figure is " + Formats.range(ev.total()) + ", not " + Formats.range(c.claim().total()));
+      }
+      if (Boolean.FALSE.equals(c.fitsAgrees())) {
+        why.add(c.claim().fits() ? "it does not fit (" + ev.status().id() + ")" : "it fits (" + ev.status().id() + ")");
+      }
+      String seed = (c.claim().total() == null ? "" : Formats.range(c.claim().total()) + "; ")
+          + (c.claim().fits() == null ? "no conclusion" : c.claim().fits() ? "fits" : "does not fit");
+      rows.add(List.of(Markdown.escape(c.claim().says()), Markdown.escape(c.claim().source() == null ? "-" : c.claim().source()),
+          seed, computed, c.agrees() ? "agrees" : "**differs**: " + String.join("; ", why)));
+    }
+    out.print(Markdown.table(List.of("Claim", "Where", "It says", "headroom computes", "Verdict"), "lllll", rows));
   }
 
   // ------------------------------------------------------------------ scenarios and sources

@@ -1,6 +1,7 @@
 package dev.headroom.solve;
 
 import dev.headroom.model.Catalog;
+import dev.headroom.model.Claim;
 import dev.headroom.model.Estimate;
 import dev.headroom.model.Host;
 import dev.headroom.model.Scenario;
@@ -20,12 +21,27 @@ import java.util.Optional;
  * @param services every service any of the scenarios runs, once, in the order they first appear
  * @param picks per scenario (in matrix order), per agent count 1..N: the host to choose, empty when
  *     no host of the report fits that many agents
+ * @param claims the stack's claims, each checked on its own host (which need not be in the report)
  */
-public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> services, List<List<Optional<Host>>> picks) {
+public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> services, List<List<Optional<Host>>> picks,
+    List<ClaimCheck> claims) {
 
   public Report {
     services = List.copyOf(services);
     picks = picks.stream().map(List::copyOf).toList();
+    claims = List.copyOf(claims);
+  }
+
+  /**
+   * A claim of the stack set against headroom's plan for the same host, scenario and agents.
+   *
+   * @param fitsAgrees null when the claim concludes nothing; else whether its conclusion matches
+   * @param totalAgrees null when the claim gives no figure; else whether it lies within the computed range
+   */
+  public record ClaimCheck(Claim claim, Host host, Evaluation computed, Boolean fitsAgrees, Boolean totalAgrees) {
+    public boolean agrees() {
+      return !Boolean.FALSE.equals(fitsAgrees) && !Boolean.FALSE.equals(totalAgrees);
+    }
   }
 
   /**
@@ -54,7 +70,18 @@ public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> serv
       }
       picks.add(perCount);
     }
-    return new Report(stack, m, List.copyOf(services.values()), picks);
+    List<ClaimCheck> checks = new ArrayList<>();
+    for (Claim c : stack.claims()) {
+      Host h = catalog.hosts().get(c.host());
+      Scenario sc = stack.scenario(c.scenario()).orElseThrow();
+      StackDemand d = planner.demand(stack, sc, basis, List.of(), false);
+      Evaluation ev = Planner.evaluate(d, h, c.agents(), estimate);
+      Boolean fits = c.fits() == null ? null : c.fits() == ev.status().fits();
+      Boolean total = c.total() == null ? null
+          : c.total().low().compareTo(ev.total().low()) >= 0 && c.total().high().compareTo(ev.total().high()) <= 0;
+      checks.add(new ClaimCheck(c, h, ev, fits, total));
+    }
+    return new Report(stack, m, List.copyOf(services.values()), picks, checks);
   }
 
   /** The host to choose for {@code agents} agents under {@code scenario}; empty when none fits. */
