@@ -23,10 +23,11 @@ public final class MemoryChart {
   private static final String[] SCENARIO_COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"};
   private static final String[] HOST_COLORS = {"#d62728", "#7f7f7f", "#17becf", "#bcbd22", "#393b79", "#637939"};
 
-  private static final int WIDTH = 760;
+  private static final int WIDTH = 900;
   private static final int HEIGHT = 420;
   private static final int LEFT = 80;
-  private static final int RIGHT = 20;
+  /** Room on the right for the legend, outside the plot. */
+  private static final int RIGHT = 260;
   private static final int TOP = 40;
   private static final int BOTTOM = 50;
 
@@ -157,7 +158,7 @@ public final class MemoryChart {
     int ly = TOP + 4;
     for (String l : legend) {
       String[] parts = l.split("\u0000", 2);
-      s.append("  <text x=\"").append(LEFT + 12).append("\" y=\"").append(ly + 10).append("\" fill=\"").append(parts[0])
+      s.append("  <text x=\"").append(WIDTH - RIGHT + 16).append("\" y=\"").append(ly + 10).append("\" fill=\"").append(parts[0])
           .append("\">").append(xml(parts[1])).append("</text>\n");
       ly += 16;
     }
