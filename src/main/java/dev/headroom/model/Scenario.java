@@ -30,7 +30,7 @@ public record Scenario(
   public Scenario {
     Objects.requireNonNull(name);
     apply = List.copyOf(apply);
-    replace = Map.copyOf(replace);
+    replace = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(replace)); // file order, every run
     addPerAgent = List.copyOf(addPerAgent);
     addShared = List.copyOf(addShared);
     remove = List.copyOf(remove);
