@@ -176,6 +176,11 @@ public final class Simulation {
     return sorted.length;
   }
 
+  /** The samples' excess over the low end of the total, in bytes, sorted; a copy. */
+  double[] excess() {
+    return sorted.clone();
+  }
+
   /**
    * P(total &gt; threshold). Certain, with no sample consulted, when the threshold is at or above
    * the high end (0) or below the low end (1): the comparisons are exact.
