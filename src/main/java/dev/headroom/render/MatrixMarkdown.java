@@ -23,8 +23,8 @@ public final class MatrixMarkdown {
     out.println();
     out.println("Agents 1.." + m.maxAgents() + ", basis " + m.basis().id() + ", the " + m.estimate().id()
         + " estimate decides the status. Cells: utilization of available memory, status"
-        + (risk == null ? "." : ", and p, the chance that the total is above the available memory (Monte Carlo: "
-            + RiskText.method(risk.options()) + " per row)."));
+        + (risk == null ? "." : ", and p, the chance that the total is above the available memory (Monte Carlo for each row: "
+            + RiskText.method(risk.options()) + ")."));
     for (Scenario sc : m.scenarios()) {
       out.println();
       out.println("### Scenario `" + sc.name() + "`" + (sc.description() == null ? "" : ": " + Markdown.escape(sc.description())));

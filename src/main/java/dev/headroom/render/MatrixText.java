@@ -27,7 +27,7 @@ public final class MatrixText {
     out.println(style.bold(Style.clean(m.stack().id()) + ": deployment matrix") + ", agents 1.." + m.maxAgents() + ", basis "
         + m.basis().id() + ", " + m.estimate().id() + " estimate decides the status");
     if (risk != null) {
-      out.println("risk: p = P(total > available), " + RiskText.method(risk.options()) + " per row (Monte Carlo)");
+      out.println("risk: p = P(total > available); Monte Carlo for each row, " + RiskText.method(risk.options()));
     }
     out.println();
     List<String> headers = new ArrayList<>(List.of("SCENARIO", "AGENTS", "DEMAND"));

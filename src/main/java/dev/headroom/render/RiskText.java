@@ -24,13 +24,13 @@ public final class RiskText {
   /** "100000 samples, seed 42, uniform, independent components". */
   public static String method(RiskOptions o) {
     return o.samples() + " samples, seed " + o.seed() + ", " + o.distribution().id() + ", "
-        + (o.correlated() ? "correlated (one quantile per sample)" : "independent components");
+        + (o.correlated() ? "correlated components (one quantile per sample)" : "independent components");
   }
 
   /** The label and value rows a plan adds to its summary. */
   public static List<List<String>> rows(RiskResult r, Host h) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("risk", method(r.options()) + " (Monte Carlo)"));
+    rows.add(List.of("risk", "Monte Carlo, " + method(r.options())));
     rows.add(List.of("p > warn", event(r.overWarn(), r) + ": total above " + threshold(r.overWarn().threshold()) + " ("
         + Formats.threshold(h.thresholds().warn()) + ")"));
     rows.add(List.of("p > critical", event(r.overCritical(), r) + ": total above " + threshold(r.overCritical().threshold())

@@ -121,7 +121,7 @@ class RiskCliTest {
   void matrixCellsCarryTheChanceOfOverflow() {
     assertThat(run("matrix", "--host", "pi-zero-2w", "--scenario", "tuned", "--max-agents", "2", "--risk", "--samples", "2000"))
         .exitedWith(0)
-        .outContains("risk: p = P(total > available), 2000 samples, seed 42, uniform, independent components",
+        .outContains("risk: p = P(total > available); Monte Carlo for each row, 2000 samples, seed 42, uniform, independent components",
             "74.3% ok  p 0%");
     assertThat(run("matrix", "--host", "pi-zero-2w", "--scenario", "tuned", "--max-agents", "1", "--risk", "--samples",
         "2000", "--format", "markdown"))
