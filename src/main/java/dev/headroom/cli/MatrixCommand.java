@@ -10,7 +10,10 @@ import dev.headroom.render.MatrixMarkdown;
 import dev.headroom.render.MatrixText;
 import dev.headroom.render.Style;
 import dev.headroom.solve.MatrixResult;
+import dev.headroom.solve.MatrixRisk;
 import dev.headroom.solve.Planner;
+import dev.headroom.solve.Risk;
+import dev.headroom.solve.RiskOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Examples:",
       "  headroom matrix --host pi-zero-2w,pi-4b-4gb,g4dn-xlarge",
       "  headroom matrix --hosts all --stack agent-hive --max-agents 8 --format markdown -o matrix.md",
+      "  headroom matrix --host pi-4b-4gb --scenario current --risk --samples 20000",
       "",
       "Exit codes: 0 computed (overflowing cells are results, not failures), 2 usage or input error."
     })
@@ -66,6 +70,8 @@ public final class MatrixCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Mixin RiskFlags riskFlags;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -73,18 +79,20 @@ public final class MatrixCommand implements Callable<Integer> {
     if (maxAgents < 1 || maxAgents > MAX_ROWS) {
       throw new HeadroomCommand.UsageError("--max-agents must be between 1 and " + MAX_ROWS + ", got " + maxAgents);
     }
+    RiskOptions riskOptions = riskFlags.options();
     CatalogLoader.Result loaded = root.loadCatalog();
     Catalog catalog = loaded.catalog();
     List<Host> hs = Lookup.hosts(catalog, hosts);
     Stack s = Lookup.stack(catalog, plan.stack);
     List<Scenario> scs = Lookup.scenarios(s, scenarios);
     MatrixResult m = new Planner(catalog).matrix(hs, s, scs, maxAgents, plan.basis, plan.estimate, plan.apply);
+    MatrixRisk risk = riskOptions == null ? null : Risk.matrix(m, riskOptions);
     Style style = new Style(root.color() && output.toStdout());
     output.emit(spec, loaded.files(), w -> {
       switch (format) {
-        case JSON -> MatrixJson.render(m, w);
-        case MARKDOWN -> MatrixMarkdown.render(m, w);
-        default -> MatrixText.render(m, style, w);
+        case JSON -> MatrixJson.render(m, risk, w);
+        case MARKDOWN -> MatrixMarkdown.render(m, risk, w);
+        default -> MatrixText.render(m, risk, style, w);
       }
     });
     return ExitCode.OK;

@@ -12,6 +12,9 @@ import dev.headroom.render.Style;
 import dev.headroom.solve.PlanRequest;
 import dev.headroom.solve.PlanResult;
 import dev.headroom.solve.Planner;
+import dev.headroom.solve.Risk;
+import dev.headroom.solve.RiskOptions;
+import dev.headroom.solve.RiskResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "  headroom plan --host pi-zero-2w --agents 2",
       "  headroom plan --host pi-4b-4gb --agents 3 --scenario optimized --format json",
       "  headroom plan --host pi-zero-2w --apply pg-shared-buffers,pg-work-mem",
+      "  headroom plan --host pi-4b-4gb --agents 5 --risk --distribution pert",
       "",
       "Exit codes: 0 fits, 1 status at or above --fail-on, 2 usage or input error, 3 internal error."
     })
@@ -69,6 +73,8 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Show each service's components, the optimizations applied to them and the file and line of each.")
   boolean components;
 
+  @Mixin RiskFlags riskFlags;
+
   @Mixin OutputOptions output;
 
   @Override
@@ -76,6 +82,7 @@ public final class PlanCommand implements Callable<Integer> {
     if (agents < 0) {
       throw new HeadroomCommand.UsageError("--agents must be 0 or more, got " + agents);
     }
+    RiskOptions riskOptions = riskFlags.options();
     CatalogLoader.Result loaded = root.loadCatalog();
     Catalog catalog = loaded.catalog();
     Host h = Lookup.host(catalog, host);
@@ -83,12 +90,13 @@ public final class PlanCommand implements Callable<Integer> {
     Scenario sc = Lookup.scenario(s, scenario);
     PlanResult result =
         new Planner(catalog).plan(new PlanRequest(h, s, sc, agents, plan.basis, plan.estimate, plan.apply));
+    RiskResult risk = riskOptions == null ? null : Risk.plan(result, riskOptions);
     Style style = new Style(root.color() && output.toStdout());
     output.emit(spec, loaded.files(), w -> {
       switch (format) {
-        case JSON -> PlanJson.render(result, w);
-        case MARKDOWN -> PlanMarkdown.render(result, components, w);
-        default -> PlanText.render(result, style, components, w);
+        case JSON -> PlanJson.render(result, risk, w);
+        case MARKDOWN -> PlanMarkdown.render(result, components, risk, w);
+        default -> PlanText.render(result, style, components, risk, w);
       }
     });
     return failOn.fails(result.status()) ? ExitCode.VERDICT : ExitCode.OK;

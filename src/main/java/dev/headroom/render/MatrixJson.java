@@ -1,9 +1,11 @@
 package dev.headroom.render;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.headroom.model.Host;
 import dev.headroom.model.Scenario;
 import dev.headroom.render.PlanJson.MemoryRange;
 import dev.headroom.solve.MatrixResult;
+import dev.headroom.solve.MatrixRisk;
 import dev.headroom.solve.Evaluation;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -25,9 +27,10 @@ public final class MatrixJson {
 
   public record Gpu(long memoryBytes, String status) {}
 
+  /** One cell; {@code risk} only with {@code --risk}. */
   public record Row(
       String host, String scenario, long agents, Total total, Utilization utilization, String status, String memoryStatus,
-      Gpu gpu) {}
+      Gpu gpu, @JsonInclude(JsonInclude.Include.NON_NULL) RiskJson.Out risk) {}
 
   public record MaxAgents(String host, String scenario, Long maxAgents) {}
 
@@ -38,6 +41,11 @@ public final class MatrixJson {
       List<String> scenarios, List<Row> rows, List<MaxAgents> maxAgents, List<Note> notes) {}
 
   public static Out of(MatrixResult m) {
+    return of(m, null);
+  }
+
+  /** With {@code risk} (null without {@code --risk}), every row gains a {@code "risk"} key. */
+  public static Out of(MatrixResult m, MatrixRisk risk) {
     List<MaxAgents> max = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
     for (Scenario sc : m.scenarios()) {
@@ -48,16 +56,18 @@ public final class MatrixJson {
     }
     List<HostOut> hosts = m.hosts().stream().map(h -> new HostOut(h.id(), h.name(), h.available().value())).toList();
     return new Out(SCHEMA, m.stack().id(), m.basis().id(), m.estimate().id(), m.maxAgents(), hosts,
-        m.scenarios().stream().map(Scenario::name).toList(), new Rows(m), max, notes);
+        m.scenarios().stream().map(Scenario::name).toList(), new Rows(m, risk), max, notes);
   }
 
   /** The rows in scenario, host, agents order, each computed when it is written: nothing is held. */
   private static final class Rows extends AbstractList<Row> {
     private final MatrixResult m;
+    private final MatrixRisk risk;
     private final int perScenario;
 
-    Rows(MatrixResult m) {
+    Rows(MatrixResult m, MatrixRisk risk) {
       this.m = m;
+      this.risk = risk;
       this.perScenario = (int) (m.hosts().size() * m.maxAgents());
     }
 
@@ -72,7 +82,8 @@ public final class MatrixJson {
           new Total(MemoryRange.of(c.total()), c.cpuTotal() == null ? null : c.cpuTotal().cores()),
           new Utilization(new PlanJson.UtilizationMemory(c.utilizationLow(), c.utilizationHigh())),
           c.status().id(), c.memoryStatus().id(),
-          c.gpuTotal().isZero() ? null : new Gpu(c.gpuTotal().value(), c.gpuStatus().id()));
+          c.gpuTotal().isZero() ? null : new Gpu(c.gpuTotal().value(), c.gpuStatus().id()),
+          risk == null ? null : RiskJson.of(risk.cell(sc, h, n)));
     }
 
     @Override
@@ -82,6 +93,10 @@ public final class MatrixJson {
   }
 
   public static void render(MatrixResult m, PrintWriter out) {
-    Json.write(of(m), out);
+    render(m, null, out);
+  }
+
+  public static void render(MatrixResult m, MatrixRisk risk, PrintWriter out) {
+    Json.write(of(m, risk), out);
   }
 }

@@ -3,6 +3,7 @@ package dev.headroom.render;
 import dev.headroom.model.Host;
 import dev.headroom.model.Scenario;
 import dev.headroom.solve.MatrixResult;
+import dev.headroom.solve.MatrixRisk;
 import dev.headroom.solve.Evaluation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -13,10 +14,17 @@ public final class MatrixMarkdown {
   private MatrixMarkdown() {}
 
   public static void render(MatrixResult m, PrintWriter out) {
+    render(m, null, out);
+  }
+
+  /** With {@code risk} (null without {@code --risk}), each cell ends with the chance of overflow. */
+  public static void render(MatrixResult m, MatrixRisk risk, PrintWriter out) {
     out.println("## Deployment matrix: " + Markdown.escape(m.stack().id()));
     out.println();
     out.println("Agents 1.." + m.maxAgents() + ", basis " + m.basis().id() + ", the " + m.estimate().id()
-        + " estimate decides the status. Cells: utilization of available memory, status.");
+        + " estimate decides the status. Cells: utilization of available memory, status"
+        + (risk == null ? "." : ", and p, the chance that the total is above the available memory (Monte Carlo for each row: "
+            + RiskText.method(risk.options()) + ")."));
     for (Scenario sc : m.scenarios()) {
       out.println();
       out.println("### Scenario `" + sc.name() + "`" + (sc.description() == null ? "" : ": " + Markdown.escape(sc.description())));
@@ -36,7 +44,7 @@ public final class MatrixMarkdown {
           Evaluation c = m.cell(sc, h, n);
           String status = c.status().fits() ? c.status().id() : "**" + c.status().id() + "**";
           row.add(Formats.percent(c.total().end(m.estimate()), c.available(), h.thresholds()) + " " + status
-              + MatrixText.raisedBy(c));
+              + MatrixText.raisedBy(c) + (risk == null ? "" : ", " + RiskText.cell(risk.cell(sc, h, n))));
         }
         rows.add(row);
       }

@@ -4,6 +4,7 @@ import dev.headroom.model.Host;
 import dev.headroom.model.Scenario;
 import dev.headroom.render.TextTable.Align;
 import dev.headroom.solve.MatrixResult;
+import dev.headroom.solve.MatrixRisk;
 import dev.headroom.solve.Evaluation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -18,8 +19,16 @@ public final class MatrixText {
   private MatrixText() {}
 
   public static void render(MatrixResult m, Style style, PrintWriter out) {
+    render(m, null, style, out);
+  }
+
+  /** With {@code risk} (null without {@code --risk}), each cell ends with the chance of overflow. */
+  public static void render(MatrixResult m, MatrixRisk risk, Style style, PrintWriter out) {
     out.println(style.bold(Style.clean(m.stack().id()) + ": deployment matrix") + ", agents 1.." + m.maxAgents() + ", basis "
         + m.basis().id() + ", " + m.estimate().id() + " estimate decides the status");
+    if (risk != null) {
+      out.println("risk: p = P(total > available); Monte Carlo for each row, " + RiskText.method(risk.options()));
+    }
     out.println();
     List<String> headers = new ArrayList<>(List.of("SCENARIO", "AGENTS", "DEMAND"));
     List<Align> align = new ArrayList<>(List.of(Align.LEFT, Align.RIGHT, Align.RIGHT));
@@ -41,7 +50,7 @@ public final class MatrixText {
         row.add(Long.toString(n));
         row.add(Formats.range(m.cell(sc, m.hosts().get(0), n).total()));
         for (Host h : m.hosts()) {
-          row.add(cell(m, h, m.cell(sc, h, n), style));
+          row.add(cell(m, h, m.cell(sc, h, n), style) + (risk == null ? "" : "  " + RiskText.cell(risk.cell(sc, h, n))));
         }
         t.row(row.toArray(new String[0]));
       }

@@ -1,11 +1,13 @@
 package dev.headroom.render;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.headroom.model.Bytes;
 import dev.headroom.model.Cpu;
 import dev.headroom.model.Host;
 import dev.headroom.model.Optimization;
 import dev.headroom.model.Range;
 import dev.headroom.solve.PlanResult;
+import dev.headroom.solve.RiskResult;
 import dev.headroom.solve.ServiceDemand;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -88,9 +90,15 @@ public final class PlanJson {
       String memoryStatus,
       String gpuStatus,
       Long maxAgents,
-      List<String> notes) {}
+      List<String> notes,
+      @JsonInclude(JsonInclude.Include.NON_NULL) RiskJson.Out risk) {}
 
   public static Out of(PlanResult p) {
+    return of(p, null);
+  }
+
+  /** With {@code risk} (null without {@code --risk}), the object gains a {@code "risk"} key. */
+  public static Out of(PlanResult p, RiskResult risk) {
     List<ServiceOut> services =
         p.services().stream()
             .map(d -> new ServiceOut(
@@ -124,7 +132,8 @@ public final class PlanJson {
         p.memoryStatus().id(),
         p.gpuStatus().id(),
         p.maxAgents().orElse(null),
-        p.notes());
+        p.notes(),
+        risk == null ? null : RiskJson.of(risk));
   }
 
   private static AppliedOptimization applied(Optimization o) {
@@ -132,6 +141,10 @@ public final class PlanJson {
   }
 
   public static void render(PlanResult p, PrintWriter out) {
-    Json.write(of(p), out);
+    render(p, null, out);
+  }
+
+  public static void render(PlanResult p, RiskResult risk, PrintWriter out) {
+    Json.write(of(p, risk), out);
   }
 }

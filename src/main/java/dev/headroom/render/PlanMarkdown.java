@@ -2,6 +2,7 @@ package dev.headroom.render;
 
 import dev.headroom.model.Host;
 import dev.headroom.solve.PlanResult;
+import dev.headroom.solve.RiskResult;
 import dev.headroom.solve.ServiceDemand;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -17,6 +18,11 @@ public final class PlanMarkdown {
 
   /** With {@code components}, each service is followed by its components. */
   public static void render(PlanResult p, boolean components, PrintWriter out) {
+    render(p, components, null, out);
+  }
+
+  /** With {@code risk} (null without {@code --risk}), a risk section follows the summary. */
+  public static void render(PlanResult p, boolean components, RiskResult risk, PrintWriter out) {
     Host h = p.request().host();
     out.println("## " + p.request().stack().id() + " on " + h.id() + ": "
         + p.status().id());
@@ -62,11 +68,33 @@ public final class PlanMarkdown {
     summary.add(List.of("Status", "**" + p.status().id() + "**" + PlanText.statusReason(p)));
     summary.add(List.of("Max agents", PlanText.maxAgents(p)));
     out.print(Markdown.table(List.of("", ""), "ll", summary));
+    if (risk != null) {
+      risk(risk, h, out);
+    }
     if (!p.notes().isEmpty()) {
       out.println();
       for (String n : p.notes()) {
         out.println("> " + Markdown.escape(n));
       }
     }
+  }
+
+  /** The risk section: one row per threshold, then the quantiles. */
+  static void risk(RiskResult r, Host h, PrintWriter out) {
+    out.println();
+    out.println("### Risk");
+    out.println();
+    out.println("Monte-Carlo estimate: " + RiskText.method(r.options()) + ".");
+    out.println();
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("Total above warn (" + Formats.threshold(h.thresholds().warn()) + ")",
+        RiskText.threshold(r.overWarn().threshold()), RiskText.event(r.overWarn(), r)));
+    rows.add(List.of("Total above critical (" + Formats.threshold(h.thresholds().critical()) + ")",
+        RiskText.threshold(r.overCritical().threshold()), RiskText.event(r.overCritical(), r)));
+    rows.add(List.of("Overflow: total above available", RiskText.threshold(r.overflow().threshold()),
+        RiskText.event(r.overflow(), r)));
+    out.print(Markdown.table(List.of("Event", "Threshold", "Probability"), "lrl", rows));
+    out.println();
+    out.println("Total memory: " + RiskText.quantiles(r) + ".");
   }
 }

@@ -5,6 +5,7 @@ import dev.headroom.model.Estimate;
 import dev.headroom.model.Host;
 import dev.headroom.solve.Capacity;
 import dev.headroom.solve.PlanResult;
+import dev.headroom.solve.RiskResult;
 import dev.headroom.solve.Planner;
 import dev.headroom.solve.ServiceDemand;
 import dev.headroom.solve.Status;
@@ -23,6 +24,11 @@ public final class PlanText {
 
   /** With {@code components}, each service is followed by its components, their optimizations and sources. */
   public static void render(PlanResult p, Style style, boolean components, PrintWriter out) {
+    render(p, style, components, null, out);
+  }
+
+  /** With {@code risk} (null without {@code --risk}), the summary ends with the risk estimate. */
+  public static void render(PlanResult p, Style style, boolean components, RiskResult risk, PrintWriter out) {
     Host h = p.request().host();
     out.println(style.bold(Style.clean(p.request().stack().id()) + " on " + Style.clean(h.id())) + " (" + Style.clean(h.name()) + "): "
         + Formats.agents(p.agents()) + ", scenario " + Style.clean(p.request().scenario().name()) + ", basis "
@@ -63,6 +69,11 @@ public final class PlanText {
     }
     s.row("status", style.status(p.status()) + statusReason(p));
     s.row("max agents", maxAgents(p));
+    if (risk != null) {
+      for (List<String> r : RiskText.rows(risk, h)) {
+        s.row(r.toArray(new String[0]));
+      }
+    }
     String table = s.render();
     // the header row of this two-column table is empty: drop it
     out.print(table.substring(table.indexOf('\n') + 1));
