@@ -38,7 +38,12 @@ public final class RiskFlags {
       }
       return null;
     }
-    int n = samples == null ? RiskOptions.DEFAULT_SAMPLES : samples;
+    return of(samples, seed, distribution, correlated, RiskOptions.DEFAULT_SAMPLES);
+  }
+
+  /** The options of an estimate from what was given, defaults for the rest; samples out of bounds are a usage error. */
+  static RiskOptions of(Integer samples, Long seed, Distribution distribution, boolean correlated, int defaultSamples) {
+    int n = samples == null ? defaultSamples : samples;
     if (n < RiskOptions.MIN_SAMPLES || n > RiskOptions.MAX_SAMPLES) {
       throw new HeadroomCommand.UsageError("--samples must be between " + RiskOptions.MIN_SAMPLES + " and "
           + RiskOptions.MAX_SAMPLES + ", got " + n);

@@ -88,6 +88,16 @@ public final class ReportMarkdown {
     maxAgents(m, out);
 
     out.println();
+    out.println("## Overflow risk");
+    out.println();
+    out.println("The footprints are ranges. The agents that fit keep even the high end of every range below the"
+        + " critical threshold, so they cannot pass it; one agent more is where the ranges straddle it. How likely that"
+        + " one more overflows, by Monte Carlo over the ranges (" + RiskText.method(r.riskOptions())
+        + "; headroom's docs/risk.md explains the model), with 95% intervals:");
+    out.println();
+    risks(r, out);
+
+    out.println();
     out.println("## Recommendations");
     out.println();
     out.println("The host to choose for each agent count, of the hosts in this report: " + HOST_RULE);
@@ -248,6 +258,26 @@ public final class ReportMarkdown {
       rows.add(row);
     }
     out.print(Markdown.table(headers, align.toString(), rows));
+  }
+
+  private static void risks(Report r, PrintWriter out) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Report.RiskAt at : r.risks()) {
+      if (at.risk() == null) {
+        rows.add(List.of("`" + at.scenario().name() + "`", Markdown.code(at.host().id()), "any number", "-", "-", "-", "-"));
+        continue;
+      }
+      rows.add(List.of("`" + at.scenario().name() + "`", Markdown.code(at.host().id()), Long.toString(at.fit()),
+          Formats.agents(at.fit() + 1) + ": " + Formats.range(at.risk().total()),
+          chance(at.risk().overCritical()), chance(at.risk().overflow()), RiskText.approx(at.risk().p95())));
+    }
+    out.print(Markdown.table(List.of("Scenario", "Host", "Fit", "One more", "p > critical", "p overflow", "p95 total"),
+        "llrllll", rows));
+  }
+
+  /** "15.61% (15.10..16.12%)", or a plain "0%" / "100%" when certain. */
+  private static String chance(dev.headroom.solve.Probability p) {
+    return p.certain() ? RiskText.percent(p, 2) : RiskText.percent(p, 2) + " (" + RiskText.interval(p) + ")";
   }
 
   private static String runs(Report r, Scenario sc) {

@@ -22,15 +22,25 @@ import java.util.Optional;
  * @param picks per scenario (in matrix order), per agent count 1..N: the host to choose, empty when
  *     no host of the report fits that many agents
  * @param claims the stack's claims, each checked on its own host (which need not be in the report)
+ * @param risks per scenario and host, in matrix order
  */
 public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> services, List<List<Optional<Host>>> picks,
-    List<ClaimCheck> claims) {
+    List<ClaimCheck> claims, RiskOptions riskOptions, List<RiskAt> risks) {
 
   public Report {
     services = List.copyOf(services);
     picks = picks.stream().map(List::copyOf).toList();
     claims = List.copyOf(claims);
+    risks = List.copyOf(risks);
   }
+
+  /**
+   * The overflow risk of a scenario on a host with one agent more than fit there by the
+   * conservative rule ({@code fit + 1}): at {@code fit} the high end is below the critical threshold,
+   * so nothing can overflow; one more is where the ranges straddle it. Null {@code risk} when any
+   * number of agents fits.
+   */
+  public record RiskAt(Scenario scenario, Host host, long fit, RiskResult risk) {}
 
   /**
    * A claim of the stack set against headroom's plan for the same host, scenario and agents.
@@ -49,7 +59,7 @@ public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> serv
    * {@code apply} added to each (as in a matrix).
    */
   public static Report build(Catalog catalog, List<Host> hosts, Stack stack, List<Scenario> scenarios, long maxAgents,
-      Basis basis, Estimate estimate, List<String> apply) {
+      Basis basis, Estimate estimate, List<String> apply, RiskOptions riskOptions) {
     Planner planner = new Planner(catalog);
     MatrixResult m = planner.matrix(hosts, stack, scenarios, maxAgents, basis, estimate, apply);
     Map<String, Planner.Member> services = new LinkedHashMap<>();
@@ -81,7 +91,20 @@ public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> serv
           : c.total().low().compareTo(ev.total().low()) >= 0 && c.total().high().compareTo(ev.total().high()) <= 0;
       checks.add(new ClaimCheck(c, h, ev, fits, total));
     }
-    return new Report(stack, m, List.copyOf(services.values()), picks, checks);
+    List<RiskAt> risks = new ArrayList<>();
+    for (Scenario sc : scenarios) {
+      Map<Long, Simulation> runs = new LinkedHashMap<>(); // one simulation per agent count, shared by the hosts
+      for (Host h : hosts) {
+        Optional<Long> fit = m.maxAgents(sc, h);
+        if (fit.isEmpty()) {
+          risks.add(new RiskAt(sc, h, Long.MAX_VALUE, null));
+          continue;
+        }
+        Simulation sim = runs.computeIfAbsent(fit.get() + 1, k -> Simulation.run(m.demand(sc), k, riskOptions));
+        risks.add(new RiskAt(sc, h, fit.get(), Risk.on(sim, h)));
+      }
+    }
+    return new Report(stack, m, List.copyOf(services.values()), picks, checks, riskOptions, risks);
   }
 
   /** The host to choose for {@code agents} agents under {@code scenario}; empty when none fits. */

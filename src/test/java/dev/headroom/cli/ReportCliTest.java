@@ -72,6 +72,18 @@ class ReportCliTest {
   }
 
   @Test
+  void theOverflowRiskIsReproducibleAndItsOptionsAreChecked() {
+    String[] args = {"report", "--hosts", "pi-4b-4gb", "--scenario", "current", "--max-agents", "2", "--samples", "5000"};
+    Cli.Result a = run(args);
+    // 6 agents on the Pi 4B: 3688..4296 MiB against 4016 MiB available, so an overflow is possible, not certain
+    assertThat(a).exitedWith(0).outContains("## Overflow risk", "| `current` | `pi-4b-4gb` | 5 | 6 agents: 3688..4296 MiB | 100% | ");
+    assertThat(run(args).out()).isEqualTo(a.out());
+    assertThat(run("report", "--hosts", "pi-4b-4gb", "--max-agents", "2", "--samples", "5000", "--seed", "7").out())
+        .isNotEqualTo(a.out());
+    assertThat(run("report", "--samples", "5")).exitedWith(2).errContains("--samples must be between 100 and");
+  }
+
+  @Test
   void anUnknownFormatOrHostIsAUsageOrInputError() {
     assertThat(run("report", "--format", "pdf")).exitedWith(2).errContains("pdf");
     assertThat(run("report", "--hosts", "pi-zero-2x")).exitedWith(2).errContains("did you mean 'pi-zero-2w'");

@@ -62,7 +62,7 @@ class ReportTest {
     Stack s = stack("st", List.of("app"), List.of("os"));
     // total(N) = 40 + 200 N; zero fits while ≤ 0.9 × 432 = 388.8 MiB: N = 1 (240); four while ≤ 3614.4: N ≤ 17 (3440)
     Report r = Report.build(catalogWith(s), List.of(ZERO, FOUR), s, List.of(Scenario.CURRENT), 20, Basis.FOOTPRINT,
-        Estimate.HIGH, List.of());
+        Estimate.HIGH, List.of(), RiskOptions.DEFAULT);
     assertThat(r.pick(Scenario.CURRENT, 1)).contains(ZERO);
     assertThat(r.pick(Scenario.CURRENT, 2)).contains(FOUR);
     assertThat(r.runs(Scenario.CURRENT)).containsExactly(
@@ -81,7 +81,7 @@ class ReportTest {
         new Claim("17 fit on four", "four", 17, "current", null, true, "doc", HERE));
     Stack s = new Stack(base.id(), base.name(), false, base.perAgent(), base.shared(), Map.of(), claims, null, HERE);
     Report r = Report.build(catalogWith(s), List.of(ZERO), s, List.of(Scenario.CURRENT), 2, Basis.FOOTPRINT,
-        Estimate.HIGH, List.of());
+        Estimate.HIGH, List.of(), RiskOptions.DEFAULT);
     assertThat(r.claims()).extracting(Report.ClaimCheck::totalAgrees).containsExactly(true, false, null);
     assertThat(r.claims()).extracting(Report.ClaimCheck::fitsAgrees).containsExactly(false, null, true);
     assertThat(r.claims()).extracting(Report.ClaimCheck::agrees).containsExactly(false, false, true);
