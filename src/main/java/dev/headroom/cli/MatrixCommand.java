@@ -14,7 +14,6 @@ import dev.headroom.solve.MatrixRisk;
 import dev.headroom.solve.Planner;
 import dev.headroom.solve.Risk;
 import dev.headroom.solve.RiskOptions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,24 +44,11 @@ import picocli.CommandLine.Model.CommandSpec;
     })
 public final class MatrixCommand implements Callable<Integer> {
 
-  /** Rows beyond this are not a matrix anyone reads; the bound also keeps a typo from running for minutes. */
-  static final long MAX_ROWS = 10_000;
-
   @ParentCommand HeadroomCommand root;
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"--host", "--hosts"}, paramLabel = "HOST", split = ",", defaultValue = "all",
-      description = "Host ids, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
-  List<String> hosts = new ArrayList<>();
-
-  @Option(names = "--scenario", paramLabel = "NAME", split = ",", defaultValue = "all",
-      description = "Scenarios, comma-separated, or 'all' (default: ${DEFAULT-VALUE}: current and every scenario of the stack).")
-  List<String> scenarios = new ArrayList<>();
-
-  @Option(names = "--max-agents", paramLabel = "N", defaultValue = "5",
-      description = "Rows 1..N per scenario (default: ${DEFAULT-VALUE}).")
-  long maxAgents;
+  @Mixin MatrixOptions shape;
 
   @Mixin PlanOptions plan;
 
@@ -76,15 +62,13 @@ public final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (maxAgents < 1 || maxAgents > MAX_ROWS) {
-      throw new HeadroomCommand.UsageError("--max-agents must be between 1 and " + MAX_ROWS + ", got " + maxAgents);
-    }
+    long maxAgents = shape.maxAgents();
     RiskOptions riskOptions = riskFlags.options();
     CatalogLoader.Result loaded = root.loadCatalog();
     Catalog catalog = loaded.catalog();
-    List<Host> hs = Lookup.hosts(catalog, hosts);
+    List<Host> hs = Lookup.hosts(catalog, shape.hosts);
     Stack s = Lookup.stack(catalog, plan.stack);
-    List<Scenario> scs = Lookup.scenarios(s, scenarios);
+    List<Scenario> scs = Lookup.scenarios(s, shape.scenarios);
     MatrixResult m = new Planner(catalog).matrix(hs, s, scs, maxAgents, plan.basis, plan.estimate, plan.apply);
     MatrixRisk risk = riskOptions == null ? null : Risk.matrix(m, riskOptions);
     Style style = new Style(root.color() && output.toStdout());
