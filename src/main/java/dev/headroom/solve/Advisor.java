@@ -75,8 +75,8 @@ public final class Advisor {
       }
     }
     List<String> ids = byId.keySet().stream().sorted().toList();
-    CoverSearch low = model(members, done, ids, r, Estimate.LOW, unitCosts(ids.size()));
-    CoverSearch high = model(members, done, ids, r, Estimate.HIGH, unitCosts(ids.size()));
+    CoverSearch low = model(members, done, ids, r, Estimate.LOW, noHours(ids.size()));
+    CoverSearch high = model(members, done, ids, r, Estimate.HIGH, noHours(ids.size()));
     List<Advice.Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       List<Occurrence> where = byId.get(ids.get(i));
@@ -101,7 +101,7 @@ public final class Advisor {
       choice = new Advice.Choice(List.of(), BigDecimal.ZERO, Range.ZERO, now);
     } else {
       List<String> offered = ids.stream().filter(id -> effort(byId.get(id)) != null).toList();
-      CoverSearch search = model(members, done, offered, r, e, costs(offered, byId));
+      CoverSearch search = model(members, done, offered, r, e, hourUnits(offered, byId));
       long target = Math.min(need, search.most());
       Advice.Choice reach = target <= 0
           ? new Advice.Choice(List.of(), BigDecimal.ZERO, Range.ZERO, now)
@@ -161,34 +161,30 @@ public final class Advisor {
     return s.scale() < 0 ? s.setScale(0) : s;
   }
 
-  private static long[] unitCosts(int n) {
-    long[] c = new long[n];
-    java.util.Arrays.fill(c, 1);
-    return c;
+  /** No effort: for the models that only say what each id saves. */
+  private static long[] noHours(int n) {
+    return new long[n];
   }
 
   /**
-   * The search cost of each id: its hours as a whole number in the finest unit any of them is
-   * written in, times (n + 1), plus 1. Sums of these order sets by hours first and, among equal
-   * hours, by how many optimizations they hold (never more than n).
+   * Each id's hours as a whole number of the finest unit any of them is written in (0.25 and 1.2
+   * hours: hundredths), so that the search adds them up exactly.
    */
-  private static long[] costs(List<String> ids, Map<String, List<Occurrence>> byId) {
+  private static long[] hourUnits(List<String> ids, Map<String, List<Occurrence>> byId) {
     int scale = 0;
     for (String id : ids) {
       scale = Math.max(scale, effort(byId.get(id)).scale());
     }
-    long[] c = new long[ids.size()];
-    long perHourUnit = ids.size() + 1L;
+    long[] h = new long[ids.size()];
     for (int i = 0; i < ids.size(); i++) {
-      long units = effort(byId.get(ids.get(i))).movePointRight(scale).longValueExact();
-      c[i] = Math.addExact(Math.multiplyExact(units, perHourUnit), 1);
+      h[i] = effort(byId.get(ids.get(i))).movePointRight(scale).longValueExact();
     }
-    return c;
+    return h;
   }
 
   /** The savings of {@code ids} at one end of the plan, as slots: one per component of a service whose footprint counts. */
   private static CoverSearch model(
-      List<Planner.Member> members, Set<String> done, List<String> ids, PlanRequest r, Estimate end, long[] cost) {
+      List<Planner.Member> members, Set<String> done, List<String> ids, PlanRequest r, Estimate end, long[] hours) {
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       index.put(ids.get(i), i);
@@ -230,7 +226,7 @@ public final class Advisor {
       so[i] = slotsOf.get(i).stream().mapToInt(Integer::intValue).toArray();
       sv[i] = savesOf.get(i).stream().mapToLong(Long::longValue).toArray();
     }
-    return new CoverSearch(cost, mult.stream().mapToLong(Long::longValue).toArray(),
+    return new CoverSearch(hours, mult.stream().mapToLong(Long::longValue).toArray(),
         cap.stream().mapToLong(Long::longValue).toArray(), so, sv);
   }
 

@@ -3,10 +3,12 @@ package dev.headroom.solve;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * The exact search behind {@link Advisor}: of a set of items, the one subset with the least cost
+ * The exact search behind {@link Advisor}: of a set of items, the one subset with the least hours
  * whose savings reach a need. An item's savings land in <em>slots</em> (one component of one
  * service, counted {@code mult} times: once per instance); a slot never gives more than it holds
  * ({@code cap}), so the saving of a set is
@@ -18,29 +20,37 @@ import java.util.List;
  * which is what {@link Capacity#optimized} computes one component at a time. Everything is exact
  * integer arithmetic.
  *
- * <p>The order among sets is: least cost, then the larger saving, then the set that holds the
- * first item (in index order) where two sets differ. Callers fold "fewer items" into the cost
- * ({@code cost = hours × (n + 1) + 1}), so "least cost" already prefers fewer items among equal
- * hours.
+ * <p>The order among sets: the least hours, then the fewest items, then the larger saving, then
+ * the set that holds the first item (in index order) where two sets differ. The first two are one
+ * number, the <em>cost</em> {@code hours × (n + 1) + 1} per item: a set's cost orders sets by hours
+ * and, among equal hours, by size (never more than n).
  *
- * <p>Two depth-first branch-and-bound passes:
+ * <p>Two depth-first branch-and-bound passes over the items in order of cost per saving:
  *
  * <ol>
- *   <li>the least cost: items in order of cost per saving; a branch is cut when its cost plus a
- *       lower bound on the cost still to pay reaches the best cost found. The bound is the
- *       fractional (LP) cover of the missing saving with each remaining item's saving <em>on its
- *       own</em>: an item never saves more in company than alone (the caps only take away), so
- *       the bound is never above the truth and no better set is ever cut;
- *   <li>among the sets of that cost, the largest saving, then the index order: items in index
- *       order, the branch that takes an item first, so sets are met in the tie order and the
- *       first one with the largest saving wins; a branch is cut when it cannot stay within the
- *       cost, or when even the fractional best use of the cost left cannot beat the best saving.
+ *   <li>the least cost: a branch is cut when its cost plus a lower bound on the cost still to pay
+ *       reaches the best cost found. Each remaining item is counted with what it saves <em>on its
+ *       own</em>, an upper bound on what it adds in company (caps only take away), so the bounds are
+ *       never above the truth and no better set is ever cut. The bound is the larger of the
+ *       fractional (LP) cover of the missing saving by cost, and the fractional cover by hours
+ *       (rounded up: hours add up to a whole number of units) times {@code n + 1} plus the fewest
+ *       items that could cover it;
+ *   <li>among the sets of that cost, the largest saving, then the index order: a branch is cut
+ *       when it cannot stay within the cost, when even the fractional best use of the cost left
+ *       cannot reach the best saving, or when it can at most tie and none of its sets can come
+ *       first in index order.
  * </ol>
+ *
+ * <p>The problem is a covering knapsack, NP-hard in general; catalogs that would take more than
+ * {@link #MAX_NODES} steps are refused rather than searched for minutes.
  */
 final class CoverSearch {
 
-  /** A chosen set: item indices ascending, its cost and its saving. */
-  record Result(List<Integer> items, long cost, long saving) {
+  /** Steps of search before giving up (about ten seconds): a bound for adversarial catalogs. */
+  static final long MAX_NODES = 20_000_000;
+
+  /** A chosen set: item indices ascending, its hours and its saving. */
+  record Result(List<Integer> items, long hours, long saving) {
     Result {
       items = List.copyOf(items);
     }
@@ -49,6 +59,7 @@ final class CoverSearch {
   private static final long NONE = Long.MAX_VALUE;
 
   private final int n;
+  private final long[] hours;
   private final long[] cost;
   private final long[] mult;
   private final long[] cap;
@@ -56,17 +67,23 @@ final class CoverSearch {
   private final long[][] savesOf;
   /** What each item saves on its own. */
   private final long[] alone;
-  /** The items that save something, by cost per saving (best first), then index. */
+  /** The items that save something, by cost per saving (best first), then index: the search order. */
   private final int[] byRatio;
-  /** The items that save something, in index order. */
-  private final int[] byIndex;
-  /** An item's position in {@link #byIndex}. */
-  private final int[] indexPos;
+  /** An item's position in {@link #byRatio}; -1 for an item that saves nothing. */
+  private final int[] ratioPos;
+  /** The items that save something, by hours per saving, then index. */
+  private final int[] byHoursRatio;
+  /** The items that save something, the largest saving alone first, then index. */
+  private final int[] byAlone;
 
   // search state: what each slot holds of savings so far (at most its cap), and undo values
   private final long[] acc;
   private final long[][] undo;
   private final boolean[] in;
+  // scratch for the bounds: what each slot has left, valid where roomStamp equals stamp
+  private final long[] room;
+  private final int[] roomStamp;
+  private int stamp;
 
   private long need;
   private long best;
@@ -75,25 +92,27 @@ final class CoverSearch {
   private long nodes;
 
   /**
-   * @param cost per item, at least 1
+   * @param hours per item: its effort as a whole number of some unit (0 or more)
    * @param mult per slot: how many times the slot counts (instances)
    * @param cap per slot: the most it can give (its size at the estimate end, per instance)
    * @param slotsOf per item: the slots it saves in
    * @param savesOf per item: what it saves in each of those slots, per instance
    * @throws ArithmeticException when the costs of all items together pass 2^63-1
    */
-  CoverSearch(long[] cost, long[] mult, long[] cap, int[][] slotsOf, long[][] savesOf) {
-    this.n = cost.length;
-    this.cost = cost.clone();
+  CoverSearch(long[] hours, long[] mult, long[] cap, int[][] slotsOf, long[][] savesOf) {
+    this.n = hours.length;
+    this.hours = hours.clone();
+    this.cost = new long[n];
     this.mult = mult.clone();
     this.cap = cap.clone();
     this.slotsOf = new int[n][];
     this.savesOf = new long[n][];
     long total = 0;
     for (int i = 0; i < n; i++) {
-      if (cost[i] < 1) {
-        throw new IllegalArgumentException("cost of item " + i + " must be at least 1");
+      if (hours[i] < 0) {
+        throw new IllegalArgumentException("hours of item " + i + " must not be negative");
       }
+      cost[i] = Math.addExact(Math.multiplyExact(hours[i], n + 1L), 1);
       total = Math.addExact(total, cost[i]);
       this.slotsOf[i] = slotsOf[i].clone();
       this.savesOf[i] = savesOf[i].clone();
@@ -109,6 +128,8 @@ final class CoverSearch {
       }
     }
     this.acc = new long[mult.length];
+    this.room = new long[mult.length];
+    this.roomStamp = new int[mult.length];
     this.undo = new long[n][];
     for (int i = 0; i < n; i++) {
       undo[i] = new long[slotsOf[i].length];
@@ -117,26 +138,24 @@ final class CoverSearch {
     this.alone = new long[n];
     List<Integer> useful = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      alone[i] = saving(new int[] {i});
+      alone[i] = saving(List.of(i));
       if (alone[i] > 0) {
         useful.add(i);
       }
     }
-    this.byIndex = useful.stream().mapToInt(Integer::intValue).toArray();
-    this.indexPos = new int[n];
-    Arrays.fill(indexPos, -1);
-    for (int k = 0; k < byIndex.length; k++) {
-      indexPos[byIndex[k]] = k;
+    // a / alone(a) against b / alone(b), without dividing
+    this.byRatio = sorted(useful, (a, b) -> compareProducts(cost[a], alone[b], cost[b], alone[a]));
+    this.byHoursRatio = sorted(useful, (a, b) -> compareProducts(this.hours[a], alone[b], this.hours[b], alone[a]));
+    this.byAlone = sorted(useful, (a, b) -> Long.compare(alone[b], alone[a]));
+    this.ratioPos = new int[n];
+    Arrays.fill(ratioPos, -1);
+    for (int r = 0; r < byRatio.length; r++) {
+      ratioPos[byRatio[r]] = r;
     }
-    this.byRatio =
-        useful.stream()
-            .sorted((a, b) -> {
-              // cost(a) / alone(a) against cost(b) / alone(b), without dividing
-              int c = compareProducts(cost[a], alone[b], cost[b], alone[a]);
-              return c != 0 ? c : Integer.compare(a, b);
-            })
-            .mapToInt(Integer::intValue)
-            .toArray();
+  }
+
+  private static int[] sorted(List<Integer> items, Comparator<Integer> order) {
+    return items.stream().sorted(order.thenComparing(Comparator.naturalOrder())).mapToInt(Integer::intValue).toArray();
   }
 
   int size() {
@@ -148,13 +167,13 @@ final class CoverSearch {
     return alone[i];
   }
 
-  /** Search nodes visited by the last {@link #solve}: for the benchmark. */
+  /** Search steps taken by the last {@link #solve}. */
   long nodes() {
     return nodes;
   }
 
   /** f(S), computed afresh. */
-  long saving(int[] items) {
+  long saving(List<Integer> items) {
     long[] held = new long[mult.length];
     for (int i : items) {
       for (int k = 0; k < slotsOf[i].length; k++) {
@@ -171,16 +190,14 @@ final class CoverSearch {
 
   /** The saving of every item together: the most any set can save. */
   long most() {
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    return saving(all);
+    return saving(IntStream.range(0, n).boxed().toList());
   }
 
   /**
    * The best set whose saving is at least {@code need}, in the order of the class comment; null
    * when even all items together save less.
+   *
+   * @throws TooLargeException when the search takes more than {@link #MAX_NODES} steps
    */
   Result solve(long need) {
     if (need <= 0) {
@@ -194,35 +211,41 @@ final class CoverSearch {
     Arrays.fill(acc, 0);
     Arrays.fill(in, false);
     best = NONE;
-    bestSaving = -1;
     bestSet = null;
     leastCost(0, 0, 0);
     if (bestSet == null) {
       throw new IllegalStateException("no set found although all items together save enough");
     }
-    // the second pass: sets of the least cost, largest saving first, then index order; the first
-    // pass's saving is a floor, so a set that saves as much is still found in its turn
+    // the second pass: among the sets of the least cost, the largest saving, then index order;
+    // the first pass's set is where it starts
     long cheapest = best;
-    bestSaving = savingOf(bestSet) - 1;
-    bestSet = null;
+    bestSaving = saving(members(bestSet));
     Arrays.fill(acc, 0);
     Arrays.fill(in, false);
     largestSaving(0, 0, 0, cheapest);
-    if (bestSet == null) {
-      throw new IllegalStateException("the second pass lost the set of the first");
+    List<Integer> items = members(bestSet);
+    long h = 0;
+    for (int i : items) {
+      h += hours[i];
     }
-    List<Integer> items = java.util.stream.IntStream.range(0, n).filter(i -> bestSet[i]).boxed().toList();
-    return new Result(items, cheapest, bestSaving);
+    return new Result(items, h, bestSaving);
   }
 
-  private long savingOf(boolean[] set) {
-    return saving(java.util.stream.IntStream.range(0, n).filter(i -> set[i]).toArray());
+  private List<Integer> members(boolean[] set) {
+    return IntStream.range(0, n).filter(i -> set[i]).boxed().toList();
+  }
+
+  private void step() {
+    if (++nodes > MAX_NODES) {
+      throw new TooLargeException("finding the cheapest set of " + byRatio.length + " optimizations took more than "
+          + MAX_NODES + " steps; apply some of them in a scenario or with --apply to narrow the search", null);
+    }
   }
 
   // ------------------------------------------------------------------ pass 1: the least cost
 
   private void leastCost(int pos, long c, long f) {
-    nodes++;
+    step();
     if (f >= need) {
       if (c < best) {
         best = c;
@@ -233,7 +256,7 @@ final class CoverSearch {
     if (pos == byRatio.length) {
       return;
     }
-    long lb = coverCost(need - f, pos, -1);
+    long lb = lowerBound(need - f, pos);
     if (lb == NONE || c + lb >= best) {
       return;
     }
@@ -248,76 +271,184 @@ final class CoverSearch {
 
   // ------------------------------------------------------------------ pass 2: ties
 
-  private void largestSaving(int k, long c, long f, long budget) {
-    nodes++;
+  private void largestSaving(int pos, long c, long f, long budget) {
+    step();
     if (f >= need) {
       // c == budget: a cheaper set would have been found by the first pass
-      if (f > bestSaving) {
+      if (f > bestSaving || f == bestSaving && holdsFirstDifference(in, bestSet)) {
         bestSaving = f;
         bestSet = in.clone();
       }
       return;
     }
-    if (k == byIndex.length) {
+    if (pos == byRatio.length) {
       return;
     }
-    long lb = coverCost(need - f, -1, k);
+    long lb = lowerBound(need - f, pos);
     if (lb == NONE || c + lb > budget) {
       return;
     }
-    if (saturatingAdd(f, mostFor(budget - c, k)) <= bestSaving) {
+    long most = saturatingAdd(f, mostFor(budget - c, pos));
+    if (most < bestSaving || most == bestSaving && cannotComeFirst(pos, c, f, budget)) {
       return;
     }
-    int i = byIndex[k];
+    int i = byRatio[pos];
     if (c + cost[i] <= budget) {
       long gain = take(i);
       if (gain > 0) {
-        largestSaving(k + 1, c + cost[i], f + gain, budget);
+        largestSaving(pos + 1, c + cost[i], f + gain, budget);
       }
       putBack(i);
     }
-    largestSaving(k + 1, c, f, budget);
+    largestSaving(pos + 1, c, f, budget);
+  }
+
+  /**
+   * Whether no set of this branch can come before the best set in index order, so that a branch
+   * that can at most tie on saving is not worth searching. Scanning items in index order: a decided
+   * item where the branch differs from the best set settles it; an open item the best set lacks
+   * might come first if the branch can take it and still stay within the budget (by the lower
+   * bound), and otherwise stays out like in the best set. Without this, sets of identical items
+   * would be tried in every combination.
+   */
+  private boolean cannotComeFirst(int pos, long c, long f, long budget) {
+    for (int i = 0; i < n; i++) {
+      int r = ratioPos[i];
+      if (r < 0) {
+        continue; // saves nothing: in no set
+      }
+      if (r >= pos) {
+        if (!bestSet[i]) {
+          long rest = need - f - alone[i];
+          long lb = rest <= 0 ? 0 : lowerBound(rest, pos);
+          if (lb != NONE && c + cost[i] + lb <= budget) {
+            return false;
+          }
+        }
+      } else if (in[i] != bestSet[i]) {
+        return !in[i];
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code a} holds the first item (in index order) where {@code a} and {@code b} differ. */
+  private static boolean holdsFirstDifference(boolean[] a, boolean[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        return a[i];
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ bounds
 
   /**
-   * A lower bound on the cost of saving {@code missing} more with the items still open: the
-   * fractional cover, each item counted with its saving alone, best cost per saving first. The
-   * open items are {@code byRatio[fromRatio..]} (pass 1), or those at {@code byIndex[fromIndex..]}
-   * (pass 2). {@link #NONE} when they cannot cover it even so.
+   * A lower bound on the cost of saving {@code missing} more with the items still open ({@code
+   * byRatio[from..]}); {@link #NONE} when they cannot cover it even so. The larger of two:
+   *
+   * <ul>
+   *   <li>the fractional (LP) cover by cost, each item counted with what it saves alone and, when it
+   *       sits in one slot, no more than that slot has left (the open items of one slot share its
+   *       room): the cheapest savings per cost first is the optimum of that relaxation;
+   *   <li>the fractional cover by hours, rounded up (hours add up to whole units), times n + 1,
+   *       plus the fewest items whose savings alone could add up to it.
+   * </ul>
    */
-  private long coverCost(long missing, int fromRatio, int fromIndex) {
+  private long lowerBound(long missing, int from) {
+    long byCost = NONE;
+    long left = missing;
     long c = 0;
-    for (int r = Math.max(fromRatio, 0); r < byRatio.length; r++) {
+    stamp++;
+    for (int r = from; r < byRatio.length; r++) {
       int i = byRatio[r];
-      if (fromIndex >= 0 && indexPos[i] < fromIndex) {
+      long g = usable(i);
+      if (g == 0) {
         continue;
       }
-      if (alone[i] >= missing) {
-        return c + ceilMulDiv(cost[i], missing, alone[i]);
+      if (g >= left) {
+        byCost = c + ceilMulDiv(cost[i], left, alone[i]);
+        break;
       }
-      c += cost[i];
-      missing -= alone[i];
+      // part of an item: its share of the cost, rounded down (the bound stays a lower bound)
+      c += g == alone[i] ? cost[i] : floorMulDiv(cost[i], g, alone[i]);
+      left -= g;
     }
-    return NONE;
+    if (byCost == NONE) {
+      return NONE;
+    }
+    long h = 0;
+    left = missing;
+    for (int i : byHoursRatio) {
+      if (ratioPos[i] < from) {
+        continue;
+      }
+      if (alone[i] >= left) {
+        h += ceilMulDiv(hours[i], left, alone[i]);
+        break;
+      }
+      h += hours[i];
+      left -= alone[i];
+    }
+    long k = 0;
+    left = missing;
+    for (int i : byAlone) {
+      if (ratioPos[i] < from) {
+        continue;
+      }
+      k++;
+      if (alone[i] >= left) {
+        break;
+      }
+      left -= alone[i];
+    }
+    // h ≤ the hours of all items, so h × (n + 1) + k ≤ the cost of all items: no overflow
+    return Math.max(byCost, h * (n + 1L) + k);
   }
 
-  /** An upper bound on what the open items {@code byIndex[fromIndex..]} save within {@code budget}: the fractional knapsack. */
-  private long mostFor(long budget, int fromIndex) {
+  /**
+   * An upper bound on what the open items {@code byRatio[from..]} save within {@code budget}: the
+   * fractional knapsack, with the same slot rooms as {@link #lowerBound}, charging each part of an
+   * item its share of the cost rounded down (the bound stays an upper bound).
+   */
+  private long mostFor(long budget, int from) {
     long s = 0;
-    for (int i : byRatio) {
-      if (indexPos[i] < fromIndex) {
+    stamp++;
+    for (int r = from; r < byRatio.length; r++) {
+      int i = byRatio[r];
+      long g = usable(i);
+      if (g == 0) {
         continue;
       }
-      if (cost[i] <= budget) {
-        budget -= cost[i];
-        s = saturatingAdd(s, alone[i]);
+      long c = g == alone[i] ? cost[i] : floorMulDiv(cost[i], g, alone[i]);
+      if (c <= budget) {
+        budget -= c;
+        s = saturatingAdd(s, g);
       } else {
         return saturatingAdd(s, floorMulDiv(alone[i], budget, cost[i]));
       }
     }
     return s;
+  }
+
+  /**
+   * What open item i can add in the bound being computed: its saving alone, and for an item in one
+   * slot no more than the room that slot has left, which it then takes. An item in several slots
+   * is counted in full and takes no room: still a relaxation of the real saving.
+   */
+  private long usable(int i) {
+    if (slotsOf[i].length != 1) {
+      return alone[i];
+    }
+    int s = slotsOf[i][0];
+    if (roomStamp[s] != stamp) {
+      roomStamp[s] = stamp;
+      room[s] = mult[s] * (cap[s] - acc[s]);
+    }
+    long g = Math.min(alone[i], room[s]);
+    room[s] -= g;
+    return g;
   }
 
   // ------------------------------------------------------------------ state
