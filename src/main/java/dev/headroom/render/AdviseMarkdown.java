@@ -28,8 +28,8 @@ public final class AdviseMarkdown {
       List<List<String>> rows = new ArrayList<>();
       for (Advice.Candidate c : candidates) {
         rows.add(List.of(Markdown.code(c.id()), AdviseText.hours(c), Formats.range(c.savesAlone()),
-            Markdown.escape(String.join(", ", c.services())), AdviseText.verdict(a, c).isEmpty() ? ""
-                : "**" + AdviseText.verdict(a, c) + "**",
+            Markdown.escape(String.join(", ", c.services())), AdviseText.inSet(a, c) ? "**" + AdviseText.verdict(a, c) + "**"
+                : AdviseText.verdict(a, c),
             Markdown.escape(c.origin().toString())));
       }
       out.print(Markdown.table(List.of("Optimization", "Hours", "Saves", "Services", "Advice", "Source"), "lrrlll", rows));
@@ -47,7 +47,8 @@ public final class AdviseMarkdown {
     out.println();
     List<List<String>> hosts = new ArrayList<>();
     for (Advice.HostOption o : a.hosts()) {
-      String status = o.fits() ? o.evaluation().status().id() : "**" + o.evaluation().status().id() + "**";
+      String status = (o.fits() ? o.evaluation().status().id() : "**" + o.evaluation().status().id() + "**")
+          + MatrixText.raisedBy(o.evaluation());
       hosts.add(List.of(Markdown.code(o.host().id()), o.host().available().toString(), AdviseText.cost(o.host()),
           AdviseText.hostUtilization(a, o), status, AdviseText.maxAgents(o.maxAgents())));
     }

@@ -54,7 +54,7 @@ public final class AdviseText {
         Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.LEFT, Align.RIGHT);
     for (Advice.HostOption o : a.hosts()) {
       ht.row(Style.clean(o.host().id()), o.host().available().toString(), cost(o.host()), hostUtilization(a, o),
-          style.statusLower(o.evaluation().status()), maxAgents(o.maxAgents()));
+          style.statusLower(o.evaluation().status()) + MatrixText.raisedBy(o.evaluation()), maxAgents(o.maxAgents()));
     }
     out.print(ht.render());
     out.println();
@@ -75,7 +75,7 @@ public final class AdviseText {
     if (!a.alreadyApplied().isEmpty()) {
       lines.add(new String[] {"applied", count(a.alreadyApplied().size()) + " by the scenario"
           + (now.request().apply().isEmpty() ? "" : " and --apply") + ", done: "
-          + Style.clean(String.join(", ", a.alreadyApplied().stream().sorted().toList()))});
+          + Style.clean(String.join(", ", a.alreadyApplied()))});
     }
     if (a.feasibleNow()) {
       lines.add(new String[] {"advice", "it fits as it is: nothing to apply (0 hours)"});
@@ -93,7 +93,8 @@ public final class AdviseText {
     lines.add(new String[] {"advice", "no set of optimizations is enough: " + shortBecause(a)});
     Advice.Choice b = a.bestPossible();
     if (b.apply().isEmpty()) {
-      lines.add(new String[] {"best", "nothing: no offered optimization saves memory in this plan"});
+      lines.add(new String[] {"best", now.memoryStatus().fits() ? "nothing to apply: memory fits as it is"
+          : "nothing: no offered optimization saves memory in this plan"});
     } else {
       lines.add(new String[] {"best", set(b)});
       lines.add(new String[] {"saves", Formats.range(b.saves()) + " for " + Formats.agents(now.agents())});
@@ -105,7 +106,7 @@ public final class AdviseText {
           + " estimate stays that far above the limit"});
     }
     if (!a.gpuShortfall().isZero()) {
-      lines.add(new String[] {"short by", gpuShort(a) + " of GPU memory (no optimization saves GPU memory)"});
+      lines.add(new String[] {"short by", gpuShort(a)});
     }
     return lines;
   }
@@ -145,15 +146,19 @@ public final class AdviseText {
     return String.join("; ", why);
   }
 
-  /** {@code 4 GiB above the 90% limit of 16 GiB}, or {@code 4 GiB (the host has no GPU)}. */
+  /**
+   * {@code 6.6 GiB of GPU memory: 21 GiB of 16 GiB, the limit is 90%; no optimization saves GPU
+   * memory}, or all of it on a host without a GPU.
+   */
   static String gpuShort(Advice a) {
     Host h = a.now().request().host();
+    String none = "; no optimization saves GPU memory";
     if (h.gpu() == null) {
-      return a.gpuShortfall() + " (the host has no GPU)";
+      return a.gpuShortfall() + " of GPU memory: the host has no GPU" + none;
     }
     BigDecimal over = a.now().gpuTotal().toBigDecimal().subtract(h.thresholds().critical().multiply(h.gpu().memory().toBigDecimal()));
-    return decimalBytes(over) + " (" + a.now().gpuTotal() + " of " + h.gpu().memory() + ", the limit is "
-        + Formats.threshold(h.thresholds().critical()) + ")";
+    return decimalBytes(over) + " of GPU memory: " + a.now().gpuTotal() + " of " + h.gpu().memory() + ", the limit is "
+        + Formats.threshold(h.thresholds().critical()) + none;
   }
 
   /** The rows of the optimization table: the set (or the best possible one) first, then the rest offered, then the others. */

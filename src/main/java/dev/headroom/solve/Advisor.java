@@ -129,7 +129,7 @@ public final class Advisor {
     hosts.sort(HOST_ORDER);
     Host recommended = hosts.stream().filter(Advice.HostOption::fits).findFirst().map(Advice.HostOption::host).orElse(null);
 
-    return new Advice(now, limit, List.copyOf(done), candidates, choice, bestPossible, memoryShortfall, gpuShortfall,
+    return new Advice(now, limit, done.stream().sorted().toList(), candidates, choice, bestPossible, memoryShortfall, gpuShortfall,
         hosts, recommended);
   }
 
