@@ -226,16 +226,16 @@ public final class AdviseText {
   static String recommended(Advice a) {
     Optional<Host> r = a.recommendedHost();
     if (r.isEmpty()) {
-      return "none: no candidate host fits without optimizations (" + a.hosts().size()
+      return "none: no candidate host fits as it is (" + a.hosts().size()
           + (a.hosts().size() == 1 ? " candidate)" : " candidates)");
     }
     Host h = r.get();
     if (h.costPerHour() != null) {
-      return Style.clean(h.id()) + ", the cheapest host that fits without optimizations ($" + h.costPerHour().toPlainString()
+      return Style.clean(h.id()) + ", the cheapest host that fits as it is ($" + h.costPerHour().toPlainString()
           + " an hour)";
     }
     boolean anyPriced = a.hosts().stream().anyMatch(o -> o.host().costPerHour() != null);
-    return Style.clean(h.id()) + ", the smallest host that fits without optimizations (" + h.available() + " available; "
+    return Style.clean(h.id()) + ", the smallest host that fits as it is (" + h.available() + " available; "
         + (anyPriced ? "no host with a cost_per_hour fits" : "no candidate has a cost_per_hour") + ")";
   }
 
