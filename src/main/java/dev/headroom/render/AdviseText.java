@@ -73,9 +73,8 @@ public final class AdviseText {
     lines.add(new String[] {"now", planLine(now, status)});
     lines.add(new String[] {"limit", limit(a)});
     if (!a.alreadyApplied().isEmpty()) {
-      lines.add(new String[] {"applied", count(a.alreadyApplied().size()) + " by the scenario"
-          + (now.request().apply().isEmpty() ? "" : " and --apply") + ", done: "
-          + Style.clean(String.join(", ", a.alreadyApplied()))});
+      lines.add(new String[] {"applied", count(a.alreadyApplied().size()) + " already applied by the scenario"
+          + (now.request().apply().isEmpty() ? "" : " or --apply") + ": " + Style.clean(String.join(", ", a.alreadyApplied()))});
     }
     if (a.feasibleNow()) {
       lines.add(new String[] {"advice", "it fits as it is: nothing to apply (0 hours)"});
