@@ -58,6 +58,7 @@ final class CoverSearch {
 
   private static final long NONE = Long.MAX_VALUE;
 
+  private final long maxNodes;
   private final int n;
   private final long[] hours;
   private final long[] cost;
@@ -100,6 +101,12 @@ final class CoverSearch {
    * @throws ArithmeticException when the costs of all items together pass 2^63-1
    */
   CoverSearch(long[] hours, long[] mult, long[] cap, int[][] slotsOf, long[][] savesOf) {
+    this(hours, mult, cap, slotsOf, savesOf, MAX_NODES);
+  }
+
+  /** With another step cap: for tests. */
+  CoverSearch(long[] hours, long[] mult, long[] cap, int[][] slotsOf, long[][] savesOf, long maxNodes) {
+    this.maxNodes = maxNodes;
     this.n = hours.length;
     this.hours = hours.clone();
     this.cost = new long[n];
@@ -236,9 +243,9 @@ final class CoverSearch {
   }
 
   private void step() {
-    if (++nodes > MAX_NODES) {
+    if (++nodes > maxNodes) {
       throw new TooLargeException("finding the cheapest set of " + byRatio.length + " optimizations took more than "
-          + MAX_NODES + " steps; apply some of them in a scenario or with --apply to narrow the search", null);
+          + maxNodes + " steps; apply some of them in a scenario or with --apply to narrow the search", null);
     }
   }
 
