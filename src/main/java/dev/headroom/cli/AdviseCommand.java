@@ -27,19 +27,22 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "advise",
     mixinStandardHelpOptions = true,
     description = {
-      "Advise on one plan: the set of optimizations with the least total effort_hours that makes it fit",
-      "(status ok or warn), found exactly, and the cheapest candidate host it fits on without them.",
-      "Optimizations the scenario or --apply already applies count as done.",
+      "The least effort that makes a plan fit, and the cheapest host it fits on.",
+      "Finds, exactly, the set of optimizations with the least total effort_hours",
+      "that brings the plan to ok or warn (what the scenario or --apply already",
+      "applies counts as done), and ranks the candidate hosts with the plan as it",
+      "is: hosts with a cost_per_hour cheapest first, then the others smallest first.",
       ""
     },
     footer = {
       "",
       "Examples:",
-      "  headroom advise --host pi-zero-2w --agents 1",
-      "  headroom advise --host pi-zero-2w --agents 2 --candidates pi-4b-4gb,pi-5-8gb --format json",
+      "  headroom advise --host pi-zero-2w",
+      "  headroom advise --host pi-zero-2w --scenario aot --candidates all",
+      "  headroom advise --host pi-zero-2w --agents 2 --format json -o advice.json",
       "",
-      "Exit codes: 0 advice given (whether or not anything fits: 'headroom plan --fail-on' is the gate),",
-      "2 usage or input error, 3 internal error."
+      "Exit codes: 0 advice given, whether or not anything fits ('headroom plan",
+      "--fail-on' is the gate); 2 usage or input error; 3 internal error."
     })
 public final class AdviseCommand implements Callable<Integer> {
 
