@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
       PlanCommand.class,
       MatrixCommand.class,
       ReportCommand.class,
+      AdviseCommand.class,
       CheckCommand.class,
       HostsCommand.class,
       StacksCommand.class,
@@ -77,7 +78,7 @@ public final class HeadroomCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    throw new UsageError("a command is required (plan, matrix, check, hosts, stacks, services, validate)");
+    throw new UsageError("a command is required (plan, matrix, advise, check, hosts, stacks, services, validate)");
   }
 
   /** A usage mistake found after parsing; exit code 2. */

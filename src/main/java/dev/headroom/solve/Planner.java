@@ -280,12 +280,7 @@ public final class Planner {
       used.addAll(here);
       parts.add(new ServiceDemand.ComponentDemand(c, r, here));
     }
-    Resources container =
-        switch (basis) {
-          case FOOTPRINT -> null;
-          case LIMITS -> s.limits();
-          case RESERVATIONS -> s.reservations();
-        };
+    Resources container = container(s, basis);
     if (container == null) {
       return new ServiceDemand(s, m.scope(), instances, footprint, optimized, used, s.cpu(), s.gpuMemory(), null, parts,
           s.origin());
@@ -300,6 +295,24 @@ public final class Planner {
     parts.replaceAll(p -> new ServiceDemand.ComponentDemand(p.component(), p.component().size(), List.of()));
     return new ServiceDemand(s, m.scope(), instances, footprint, Range.exactly(container.memory()), List.of(), cpu,
         s.gpuMemory(), null, parts, container.origin());
+  }
+
+  /** The container values a basis reads, or null for the footprint. */
+  private static Resources container(Service s, Basis basis) {
+    return switch (basis) {
+      case FOOTPRINT -> null;
+      case LIMITS -> s.limits();
+      case RESERVATIONS -> s.reservations();
+    };
+  }
+
+  /**
+   * Whether a service's demand under a basis is its footprint, so that optimizations change it;
+   * false where a container limit or reservation stands in for it.
+   */
+  static boolean usesFootprint(Service s, Basis basis) {
+    Resources container = container(s, basis);
+    return container == null || container.memory() == null;
   }
 
   // ------------------------------------------------------------------ matrix

@@ -10,7 +10,11 @@ import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.headroom.cli.Context;
+import dev.headroom.cli.Main;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -40,7 +44,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The JSON Schemas in {@code docs/schema/} (for editors) against the Java catalog reader: every
  * shipped catalog file validates, the schemas and the reader agree on a table of cases, and the
- * property names of the schemas equal the reader's key sets, so the two cannot drift apart.
+ * property names of the schemas equal the reader's key sets, so the two cannot drift apart. The
+ * schemas of JSON output ({@code advise.schema.json}) are checked against real output: it
+ * validates, and every key it prints is described.
  */
 class SchemaTest {
 
@@ -476,6 +482,103 @@ class SchemaTest {
         collectUndescribed(kind, pointer + "/" + i, node.get(i), out);
       }
     }
+  }
+
+  // ------------------------------------------------------------------ output schemas
+
+  /** Schemas of what headroom prints, as opposed to what it reads. */
+  private static final List<String> OUTPUTS = List.of("advise");
+
+  @Test
+  void outputSchemasAreValidDraft202012SchemasWithEveryPropertyDescribed() {
+    JsonSchema meta = FACTORY.getSchema(SchemaLocation.of(SchemaId.V202012));
+    for (String name : OUTPUTS) {
+      JsonNode s = schemaJson(name);
+      assertThat(s.path("$schema").asText()).isEqualTo(SchemaId.V202012);
+      assertThat(meta.validate(s)).as("%s against the 2020-12 meta-schema", schemaPath(name)).isEmpty();
+      List<String> missing = new ArrayList<>();
+      collectUndescribed(name, "", s, missing);
+      assertThat(missing).as("properties without a description in %s", name).isEmpty();
+    }
+  }
+
+  /** Advice of every shape: a set is enough, none is, it fits as it is, GPU short, other bases and estimates. */
+  static Stream<Arguments> adviseRuns() {
+    return Stream.of(
+        Arguments.of(List.of("advise", "--host", "pi-zero-2w")),
+        Arguments.of(List.of("advise", "--host", "pi-zero-2w", "--agents", "2")),
+        Arguments.of(List.of("advise", "--host", "pi-zero-2w", "--scenario", "tuned", "--candidates", "pi-zero-2w")),
+        Arguments.of(List.of("advise", "--host", "pi-zero-2w", "--agents", "0", "--estimate", "low")),
+        Arguments.of(List.of("advise", "--host", "pi-zero-2w", "--basis", "limits", "--apply", "pg-work-mem")),
+        Arguments.of(List.of("advise", "--host", "g4dn-xlarge", "--stack", "g4dn-ml", "--scenario", "optimized")),
+        Arguments.of(List.of("advise", "--catalog", "src/test/resources/golden/catalog/gpu", "--host", "gpu-box",
+            "--stack", "gpu-stack", "--agents", "3")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adviseRuns")
+  void adviseOutputValidatesAndEveryKeyIsDescribed(List<String> args) throws IOException {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of("--format", "json"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(all.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true),
+        new Context(Map.of(), false));
+    assertThat(exit).as("exit code; stderr: %s", err).isZero();
+    JsonNode doc = JSON.readTree(out.toString());
+    assertThat(schema(schemaPath("advise")).validate(doc)).as("advise output against its schema").isEmpty();
+    JsonNode root = schemaJson("advise");
+    List<String> undescribed = new ArrayList<>();
+    collectUnlisted(root, root, doc, "", undescribed);
+    assertThat(undescribed).as("keys of the output that the schema does not list").isEmpty();
+  }
+
+  /**
+   * Walks the output beside its schema: every key of an output object must be a property of the
+   * schema there, and every property of the schema must be required (so the schema lists exactly
+   * what is printed, while still allowing keys that later versions add).
+   */
+  private static void collectUnlisted(JsonNode root, JsonNode schema, JsonNode json, String path, List<String> out) {
+    JsonNode s = resolve(root, schema);
+    if (json.isNull()) {
+      return;
+    }
+    if (s.has("anyOf")) {
+      for (JsonNode branch : s.path("anyOf")) {
+        JsonNode b = resolve(root, branch);
+        if (json.isObject() && b.has("properties") || json.isArray() && b.has("items")) {
+          s = b;
+          break;
+        }
+      }
+    }
+    if (json.isObject()) {
+      JsonNode props = s.path("properties");
+      Set<String> required = new TreeSet<>();
+      s.path("required").forEach(r -> required.add(r.asText()));
+      if (!required.equals(fieldNames(props))) {
+        out.add(path + ": required " + required + " is not every property " + fieldNames(props));
+      }
+      for (Map.Entry<String, JsonNode> e : json.properties()) {
+        if (!props.has(e.getKey())) {
+          out.add(path + "/" + e.getKey());
+        } else {
+          collectUnlisted(root, props.get(e.getKey()), e.getValue(), path + "/" + e.getKey(), out);
+        }
+      }
+    } else if (json.isArray()) {
+      for (int i = 0; i < json.size(); i++) {
+        collectUnlisted(root, s.path("items"), json.get(i), path + "/" + i, out);
+      }
+    }
+  }
+
+  private static JsonNode resolve(JsonNode root, JsonNode schema) {
+    JsonNode s = schema;
+    while (s.has("$ref")) {
+      s = root.at(s.path("$ref").asText().substring(1));
+    }
+    return s;
   }
 
   private static Set<String> fieldNames(JsonNode node) {

@@ -1,0 +1,98 @@
+package dev.headroom.cli;
+
+import dev.headroom.load.CatalogLoader;
+import dev.headroom.model.Catalog;
+import dev.headroom.model.Host;
+import dev.headroom.model.Scenario;
+import dev.headroom.model.Stack;
+import dev.headroom.render.AdviseJson;
+import dev.headroom.render.AdviseMarkdown;
+import dev.headroom.render.AdviseText;
+import dev.headroom.render.Style;
+import dev.headroom.solve.Advice;
+import dev.headroom.solve.Advisor;
+import dev.headroom.solve.PlanRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code headroom advise}: the least effort that makes a plan fit, and the cheapest host it fits on as it is. */
+@Command(
+    name = "advise",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The least effort that makes a plan fit, and the cheapest host it fits on.",
+      "Finds, exactly, the set of optimizations with the least total effort_hours",
+      "that brings the plan to ok or warn (what the scenario or --apply already",
+      "applies counts as done), and ranks the candidate hosts with the plan as it",
+      "is: hosts with a cost_per_hour cheapest first, then the others smallest first.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  headroom advise --host pi-zero-2w",
+      "  headroom advise --host pi-zero-2w --scenario aot --candidates all",
+      "  headroom advise --host pi-zero-2w --agents 2 --format json -o advice.json",
+      "",
+      "Exit codes: 0 advice given, whether or not anything fits ('headroom plan",
+      "--fail-on' is the gate); 2 usage or input error; 3 internal error."
+    })
+public final class AdviseCommand implements Callable<Integer> {
+
+  @ParentCommand HeadroomCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--host", required = true, paramLabel = "HOST", description = "Host id ('headroom hosts' lists them).")
+  String host;
+
+  @Option(names = "--agents", paramLabel = "N", defaultValue = "1", description = "Number of agents (default: ${DEFAULT-VALUE}).")
+  long agents;
+
+  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "current",
+      description = "Scenario of the stack (default: ${DEFAULT-VALUE}, nothing applied).")
+  String scenario;
+
+  @Mixin PlanOptions plan;
+
+  @Option(names = "--candidates", paramLabel = "HOST", split = ",", defaultValue = "all",
+      description = "Hosts to choose from, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
+  List<String> candidates = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    if (agents < 0) {
+      throw new HeadroomCommand.UsageError("--agents must be 0 or more, got " + agents);
+    }
+    CatalogLoader.Result loaded = root.loadCatalog();
+    Catalog catalog = loaded.catalog();
+    Host h = Lookup.host(catalog, host);
+    Stack s = Lookup.stack(catalog, plan.stack);
+    Scenario sc = Lookup.scenario(s, scenario);
+    List<Host> hosts = Lookup.hosts(catalog, candidates);
+    Advice advice =
+        new Advisor(catalog).advise(new PlanRequest(h, s, sc, agents, plan.basis, plan.estimate, plan.apply), hosts);
+    Style style = new Style(root.color() && output.toStdout());
+    output.emit(spec, loaded.files(), w -> {
+      switch (format) {
+        case JSON -> AdviseJson.render(advice, w);
+        case MARKDOWN -> AdviseMarkdown.render(advice, w);
+        default -> AdviseText.render(advice, style, w);
+      }
+    });
+    return ExitCode.OK;
+  }
+}
