@@ -229,13 +229,13 @@ public final class AdviseText {
           + (a.hosts().size() == 1 ? " candidate)" : " candidates)");
     }
     Host h = r.get();
-    if (h.costPerHour() != null) {
+    boolean allPriced = a.hosts().stream().filter(Advice.HostOption::fits).allMatch(o -> o.host().costPerHour() != null);
+    if (allPriced) {
       return Style.clean(h.id()) + ", the cheapest host that fits as it is ($" + h.costPerHour().toPlainString()
           + " an hour)";
     }
-    boolean anyPriced = a.hosts().stream().anyMatch(o -> o.host().costPerHour() != null);
     return Style.clean(h.id()) + ", the smallest host that fits as it is (" + h.available() + " available; "
-        + (anyPriced ? "no host with a cost_per_hour fits" : "no candidate has a cost_per_hour") + ")";
+        + "costs are compared only when every host that fits has a cost_per_hour)";
   }
 
   /** The smallest host that fits, when it is not the recommended one (a priced host came first). */

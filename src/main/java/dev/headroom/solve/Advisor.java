@@ -126,23 +126,13 @@ public final class Advisor {
     for (Host h : hostCandidates) {
       hosts.add(new Advice.HostOption(h, Planner.evaluate(demand, h, r.agents(), e), Planner.maxAgents(demand, h, e)));
     }
-    hosts.sort(HOST_ORDER);
-    Host recommended = hosts.stream().filter(Advice.HostOption::fits).findFirst().map(Advice.HostOption::host).orElse(null);
+    hosts.sort(Comparator.comparing(Advice.HostOption::host, HostChoice.order(hostCandidates)));
+    Host recommended = HostChoice.preferred(hosts.stream().filter(Advice.HostOption::fits).map(Advice.HostOption::host).toList())
+        .orElse(null);
 
     return new Advice(now, limit, done.stream().sorted().toList(), candidates, choice, bestPossible, memoryShortfall, gpuShortfall,
         hosts, recommended);
   }
-
-  /**
-   * The host rule: hosts with a {@code cost_per_hour} first, cheapest first (an unknown price is
-   * never taken for a lower one); then hosts without, the least available memory first; ties by
-   * available memory, then id.
-   */
-  static final Comparator<Advice.HostOption> HOST_ORDER =
-      Comparator.comparing((Advice.HostOption o) -> o.host().costPerHour() == null)
-          .thenComparing(o -> o.host().costPerHour(), Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(o -> o.host().available())
-          .thenComparing(o -> o.host().id());
 
   /** The sum of an id's effort over the services that have it; null when one of them does not say. */
   private static BigDecimal effort(List<Occurrence> where) {

@@ -27,7 +27,7 @@ class AdviseCliTest {
     assertThat(run("advise", "--host", "pi-zero-2w"))
         .exitedWith(0)
         .outContains("advice      9 optimizations, 10 hours of effort: --apply code-splitting,",
-            "after       267..385 MiB, 89.1% of available: WARN", "recommended  g4dn-xlarge")
+            "after       267..385 MiB, 89.1% of available: WARN", "recommended  pi-4b-4gb")
         .errIsEmpty();
     // 2 agents: the most they save (762 MiB) leaves 710 MiB, 321.2 MiB above 0.9 × 432 = 388.8
     assertThat(run("advise", "--host", "pi-zero-2w", "--agents", "2"))
@@ -79,7 +79,7 @@ class AdviseCliTest {
     assertThat(j.path("optimizations").path("effort_hours").decimalValue()).isEqualByComparingTo("3");
     // 180 + 112 + 40 = 332 MiB
     assertThat(j.path("optimizations").path("saves").path("high_bytes").asLong()).isEqualTo(332L << 20);
-    assertThat(j.path("recommended_host").asText()).isEqualTo("g4dn-xlarge");
+    assertThat(j.path("recommended_host").asText()).isEqualTo("pi-4b-4gb");
     assertThat(j.path("smallest_fitting_host").asText()).isEqualTo("pi-4b-4gb");
 
     JsonNode none = JSON.readTree(run("advise", "--host", "pi-zero-2w", "--agents", "2", "--format", "json").out());

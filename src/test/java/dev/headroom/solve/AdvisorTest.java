@@ -307,7 +307,7 @@ class AdvisorTest {
   // ------------------------------------------------------------------ hosts
 
   @Test
-  void theCheapestPricedHostThatFitsIsRecommendedAndUnpricedOnesComeAfter() {
+  void theCheapestHostWhenEveryHostThatFitsHasACostElseTheSmallest() {
     // the plan is 1000 MiB (limit 0.9 × available):
     //   tiny     $0.01  100 MiB  does not fit
     //   cheap    $0.10 2000 MiB  fits (1000 ≤ 1800)
@@ -323,11 +323,15 @@ class AdvisorTest {
     Stack s = c.stacks().get("one");
     PlanRequest r = new PlanRequest(tiny, s, Scenario.CURRENT, 1, Basis.FOOTPRINT, Estimate.HIGH, List.of());
     Advice a = new Advisor(c).advise(r, List.of(ownB, dear, tiny, ownS, cheap));
-    assertThat(a.hosts()).extracting(o -> o.host().id()).containsExactly("tiny", "cheap", "dear", "own-s", "own-b");
+    // not every candidate has a cost: listed by available memory (HostChoice)
+    assertThat(a.hosts()).extracting(o -> o.host().id()).containsExactly("tiny", "own-s", "cheap", "dear", "own-b");
     assertThat(a.hosts()).extracting(Advice.HostOption::fits).containsExactly(false, true, true, true, true);
-    assertThat(a.recommended().id()).isEqualTo("cheap");
+    // own-s and own-b fit and have no cost, so costs cannot be compared: the smallest that fits, own-s
+    assertThat(a.recommended().id()).isEqualTo("own-s");
+    // only priced hosts: the cheapest that fits, cheap ($0.10; tiny, $0.01, does not fit)
+    assertThat(new Advisor(c).advise(r, List.of(dear, tiny, cheap)).recommended().id()).isEqualTo("cheap");
     // the stack is all shared: no per-agent demand, so max agents is unbounded where it fits
-    assertThat(a.hosts().get(1).maxAgents()).isEmpty();
+    assertThat(a.hosts().get(2).maxAgents()).isEmpty();
 
     // without prices: the smallest that fits
     Advice unpriced = new Advisor(c).advise(r, List.of(ownB, ownS));
