@@ -105,6 +105,12 @@ public final class ReportMarkdown {
     for (Scenario sc : m.scenarios()) {
       out.println("- `" + sc.name() + "`: " + runs(r, sc) + ".");
     }
+    out.println();
+    out.println("To fit one agent more than fit now on each host (scenario `" + first.name() + "`), the set of the catalog's"
+        + " optimizations with the least total effort, found exactly (`headroom advise`; optimizations without"
+        + " `effort_hours` are not offered):");
+    out.println();
+    advice(r, out);
 
     if (!r.claims().isEmpty()) {
       out.println();
@@ -273,6 +279,31 @@ public final class ReportMarkdown {
     }
     out.print(Markdown.table(List.of("Scenario", "Host", "Fit", "One more", "p > critical", "p overflow", "p95 total"),
         "llrllll", rows));
+  }
+
+  private static void advice(Report r, PrintWriter out) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Report.Advised ad : r.advice()) {
+      if (ad.advice() == null) {
+        rows.add(List.of(Markdown.code(ad.host().id()), "any number fits", "-", "-", "-"));
+        continue;
+      }
+      dev.headroom.solve.Advice a = ad.advice();
+      String agents = Formats.agents(ad.agents());
+      if (a.feasible()) {
+        dev.headroom.solve.Advice.Choice c = a.choice();
+        rows.add(List.of(Markdown.code(ad.host().id()), agents,
+            c.apply().isEmpty() ? "nothing" : String.join(", ", c.apply().stream().map(Markdown::code).toList()),
+            c.effortHours().toPlainString() + " h",
+            Formats.range(c.after().total()) + ", " + Formats.percent(c.after().total().end(r.matrix().estimate()),
+                c.after().available(), ad.host().thresholds()) + " (" + c.after().status().id() + ")"));
+      } else {
+        String why = a.gpuShortfall().isZero() ? "short by " + a.memoryShortfall() + " even with every one"
+            : "GPU memory is short by " + a.gpuShortfall() + "; no optimization saves GPU memory";
+        rows.add(List.of(Markdown.code(ad.host().id()), agents, "no set is enough", "-", why));
+      }
+    }
+    out.print(Markdown.table(List.of("Host", "Agents", "Apply", "Effort", "After"), "lrlrl", rows));
   }
 
   /** "15.61% (15.10..16.12%)", or a plain "0%" / "100%" when certain. */

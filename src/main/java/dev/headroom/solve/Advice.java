@@ -25,9 +25,9 @@ import java.util.Optional;
  *     memory fits
  * @param gpuShortfall GPU memory above ⌊critical × gpu.memory⌋ (all of it on a host without a
  *     GPU); no optimization saves GPU memory
- * @param hosts the candidate hosts, in the order of the host rule: those with a cost, cheapest
- *     first, then those without, the least available memory first; ties by id
- * @param recommended the first of {@code hosts} that fits as it is; null when none does
+ * @param hosts the candidate hosts, in the order of {@link HostChoice#order}
+ * @param recommended the host {@link HostChoice} prefers of those that fit as they are; null when
+ *     none does
  */
 public record Advice(
     PlanResult now,

@@ -23,16 +23,24 @@ import java.util.Optional;
  *     no host of the report fits that many agents
  * @param claims the stack's claims, each checked on its own host (which need not be in the report)
  * @param risks per scenario and host, in matrix order
+ * @param advice per host, with the first scenario
  */
 public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> services, List<List<Optional<Host>>> picks,
-    List<ClaimCheck> claims, RiskOptions riskOptions, List<RiskAt> risks) {
+    List<ClaimCheck> claims, RiskOptions riskOptions, List<RiskAt> risks, List<Advised> advice) {
 
   public Report {
     services = List.copyOf(services);
     picks = picks.stream().map(List::copyOf).toList();
     claims = List.copyOf(claims);
     risks = List.copyOf(risks);
+    advice = List.copyOf(advice);
   }
+
+  /**
+   * The least effort that fits one agent more than fit on a host with the report's first scenario
+   * ({@link Advisor}); null {@code advice} when any number of agents fits.
+   */
+  public record Advised(Host host, long agents, Advice advice) {}
 
   /**
    * The overflow risk of a scenario on a host with one agent more than fit there by the
@@ -104,7 +112,19 @@ public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> serv
         risks.add(new RiskAt(sc, h, fit.get(), Risk.on(sim, h)));
       }
     }
-    return new Report(stack, m, List.copyOf(services.values()), picks, checks, riskOptions, risks);
+    List<Advised> advice = new ArrayList<>();
+    Advisor advisor = new Advisor(catalog);
+    Scenario first = scenarios.get(0);
+    for (Host h : hosts) {
+      Optional<Long> fit = m.maxAgents(first, h);
+      if (fit.isEmpty()) {
+        advice.add(new Advised(h, Long.MAX_VALUE, null));
+        continue;
+      }
+      PlanRequest one = new PlanRequest(h, stack, first, fit.get() + 1, basis, estimate, apply);
+      advice.add(new Advised(h, fit.get() + 1, advisor.advise(one, List.of(h))));
+    }
+    return new Report(stack, m, List.copyOf(services.values()), picks, checks, riskOptions, risks, advice);
   }
 
   /** The host to choose for {@code agents} agents under {@code scenario}; empty when none fits. */

@@ -67,6 +67,12 @@ class ReportTest {
     assertThat(r.pick(Scenario.CURRENT, 2)).contains(FOUR);
     assertThat(r.runs(Scenario.CURRENT)).containsExactly(
         new Report.Run(1, 1, ZERO), new Report.Run(2, 17, FOUR), new Report.Run(18, 20, null));
+    // one agent more than fit: 2 on zero (440 MiB), 18 on four (3640 MiB); no optimization in this catalog
+    assertThat(r.advice()).extracting(Report.Advised::agents).containsExactly(2L, 18L);
+    assertThat(r.advice()).allSatisfy(a -> assertThat(a.advice().feasible()).isFalse());
+    // the risk of that one more: 440 MiB is above 432 available, certainly
+    assertThat(r.risks()).extracting(Report.RiskAt::fit).containsExactly(1L, 17L);
+    assertThat(r.risks().get(0).risk().overflow().certain()).isTrue();
   }
 
   @Test
