@@ -3,8 +3,6 @@ package dev.headroom.cli;
 import dev.headroom.load.CatalogLoader;
 import dev.headroom.model.Catalog;
 import dev.headroom.model.Host;
-import dev.headroom.model.Scenario;
-import dev.headroom.model.Stack;
 import dev.headroom.render.AdviseJson;
 import dev.headroom.render.AdviseMarkdown;
 import dev.headroom.render.AdviseText;
@@ -50,17 +48,7 @@ public final class AdviseCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--host", required = true, paramLabel = "HOST", description = "Host id ('headroom hosts' lists them).")
-  String host;
-
-  @Option(names = "--agents", paramLabel = "N", defaultValue = "1", description = "Number of agents (default: ${DEFAULT-VALUE}).")
-  long agents;
-
-  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "current",
-      description = "Scenario of the stack (default: ${DEFAULT-VALUE}, nothing applied).")
-  String scenario;
-
-  @Mixin PlanOptions plan;
+  @Mixin PlanTarget target;
 
   @Option(names = "--candidates", paramLabel = "HOST", split = ",", defaultValue = "all",
       description = "Hosts to choose from, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
@@ -74,17 +62,12 @@ public final class AdviseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (agents < 0) {
-      throw new HeadroomCommand.UsageError("--agents must be 0 or more, got " + agents);
-    }
     CatalogLoader.Result loaded = root.loadCatalog();
     Catalog catalog = loaded.catalog();
-    Host h = Lookup.host(catalog, host);
-    Stack s = Lookup.stack(catalog, plan.stack);
-    Scenario sc = Lookup.scenario(s, scenario);
+    PlanRequest request = target.request(catalog);
     List<Host> hosts = Lookup.hosts(catalog, candidates);
     Advice advice =
-        new Advisor(catalog).advise(new PlanRequest(h, s, sc, agents, plan.basis, plan.estimate, plan.apply), hosts);
+        new Advisor(catalog).advise(request, hosts);
     Style style = new Style(root.color() && output.toStdout());
     output.emit(spec, loaded.files(), w -> {
       switch (format) {

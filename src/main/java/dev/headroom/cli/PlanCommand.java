@@ -2,9 +2,6 @@ package dev.headroom.cli;
 
 import dev.headroom.load.CatalogLoader;
 import dev.headroom.model.Catalog;
-import dev.headroom.model.Host;
-import dev.headroom.model.Scenario;
-import dev.headroom.model.Stack;
 import dev.headroom.render.PlanJson;
 import dev.headroom.render.PlanMarkdown;
 import dev.headroom.render.PlanText;
@@ -49,17 +46,7 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--host", required = true, paramLabel = "HOST", description = "Host id ('headroom hosts' lists them).")
-  String host;
-
-  @Option(names = "--agents", paramLabel = "N", defaultValue = "1", description = "Number of agents (default: ${DEFAULT-VALUE}).")
-  long agents;
-
-  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "current",
-      description = "Scenario of the stack (default: ${DEFAULT-VALUE}, nothing applied).")
-  String scenario;
-
-  @Mixin PlanOptions plan;
+  @Mixin PlanTarget target;
 
   @Option(names = "--fail-on", paramLabel = "STATUS", defaultValue = "critical",
       description = "Exit 1 at this status or worse: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -79,17 +66,12 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (agents < 0) {
-      throw new HeadroomCommand.UsageError("--agents must be 0 or more, got " + agents);
-    }
     RiskOptions riskOptions = riskFlags.options();
     CatalogLoader.Result loaded = root.loadCatalog();
     Catalog catalog = loaded.catalog();
-    Host h = Lookup.host(catalog, host);
-    Stack s = Lookup.stack(catalog, plan.stack);
-    Scenario sc = Lookup.scenario(s, scenario);
+    PlanRequest request = target.request(catalog);
     PlanResult result =
-        new Planner(catalog).plan(new PlanRequest(h, s, sc, agents, plan.basis, plan.estimate, plan.apply));
+        new Planner(catalog).plan(request);
     RiskResult risk = riskOptions == null ? null : Risk.plan(result, riskOptions);
     Style style = new Style(root.color() && output.toStdout());
     output.emit(spec, loaded.files(), w -> {
