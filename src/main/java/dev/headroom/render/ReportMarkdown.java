@@ -298,8 +298,15 @@ public final class ReportMarkdown {
             Formats.range(c.after().total()) + ", " + Formats.percent(c.after().total().end(r.matrix().estimate()),
                 c.after().available(), ad.host().thresholds()) + " (" + c.after().status().id() + ")"));
       } else {
-        String why = a.gpuShortfall().isZero() ? "short by " + a.memoryShortfall() + " even with every one"
-            : "GPU memory is short by " + a.gpuShortfall() + "; no optimization saves GPU memory";
+        String why;
+        if (!a.gpuShortfall().isZero()) {
+          why = "GPU memory is short; no optimization saves GPU memory";
+        } else {
+          dev.headroom.solve.PlanResult closest = a.bestPossible() == null ? a.now() : a.bestPossible().after();
+          java.math.BigDecimal over = closest.total().end(r.matrix().estimate()).toBigDecimal()
+              .subtract(dev.headroom.solve.Advisor.exactLimit(ad.host()));
+          why = "short by " + AdviseText.decimalBytes(over) + " even with every optimization offered";
+        }
         rows.add(List.of(Markdown.code(ad.host().id()), agents, "no set is enough", "-", why));
       }
     }
