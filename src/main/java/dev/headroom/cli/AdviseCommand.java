@@ -20,16 +20,17 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code headroom advise}: the least effort that makes a plan fit, and the cheapest host it fits on as it is. */
+/** {@code headroom advise}: the least effort that makes a plan fit, and the host to choose as it is. */
 @Command(
     name = "advise",
     mixinStandardHelpOptions = true,
     description = {
-      "The least effort that makes a plan fit, and the cheapest host it fits on.",
+      "The least effort that makes a plan fit, and the host to choose as it is.",
       "Finds, exactly, the set of optimizations with the least total effort_hours",
       "that brings the plan to ok or warn (what the scenario or --apply already",
       "applies counts as done), and ranks the candidate hosts with the plan as it",
-      "is: hosts with a cost_per_hour cheapest first, then the others smallest first.",
+      "is: the cheapest that fits when every host that fits has a cost_per_hour,",
+      "otherwise the smallest that fits.",
       ""
     },
     footer = {

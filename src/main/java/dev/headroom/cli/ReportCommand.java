@@ -27,8 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Capacity report: verdict per host, host budgets, services and their optimizations, the deployment",
-      "matrix with a chart, max agents, the host to choose per agent count, assumptions and sources.",
+      "Capacity report of a stack across hosts, scenarios and agent counts.",
+      "Verdict per host, host budgets, services and their optimizations, the deployment matrix with a",
+      "chart, max agents, overflow risk, the host to choose per agent count, the least effort to fit one",
+      "agent more, the stack's claims checked, assumptions and sources.",
       ""
     },
     footer = {
