@@ -62,7 +62,7 @@ final class ComposeServices {
         continue;
       }
       activeNodes.put(e.getKey(), e.getValue());
-      active.add(service(e.getKey(), keys.get(e.getKey()), e.getValue(), serviceProfiles, errors, warns));
+      active.add(service(e.getKey(), keys.get(e.getKey()), e.getValue(), serviceProfiles, errors, warns, dirOf));
     }
     Consistency.check(root, activeNodes, keys, inactive, all, errors, dirOf);
     return new ComposeProject(name, files, active, inactive, errors, warns);
@@ -71,7 +71,7 @@ final class ComposeServices {
   // ------------------------------------------------------------------ one service
 
   private static ComposeService service(String name, Origin origin, CNode.Map s, List<String> profiles, List<ComposeError> errors,
-      List<String> warnings) {
+      List<String> warnings, java.util.function.Function<String, java.nio.file.Path> dirOf) {
     String p = "services." + name;
     CNode.Map deploy = map(s.get("deploy"), p + ".deploy");
     CNode.Map resources = deploy == null ? null : map(deploy.get("resources"), p + ".deploy.resources");
@@ -117,7 +117,8 @@ final class ComposeServices {
     String image = s.get("image") instanceof CNode.Scalar img && !img.isNull() ? img.value() : null;
     return new ComposeService(name, origin, count, replicas == null ? null : replicas.origin(), global,
         deployMem != null ? deployMem : memLimitKey, deployRes != null ? deployRes : memResKey,
-        deployCpus != null ? deployCpus : cpusKey, cpusRes, gpu, gpuMemory, image, profiles, ignore);
+        deployCpus != null ? deployCpus : cpusKey, cpusRes, gpu, gpuMemory, image, profiles, ignore,
+        ServiceProcess.environment(s, dirOf), ServiceProcess.command(s));
   }
 
   /** GPU devices from {@code deploy.resources.reservations.devices} (capability gpu) or {@code gpus}. */

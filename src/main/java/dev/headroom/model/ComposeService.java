@@ -1,6 +1,7 @@
 package dev.headroom.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Objects;
  * @param gpu GPU devices requested, or null
  * @param gpuMemory GPU memory per replica from {@code x-headroom: {gpu_memory: ...}}, or null
  * @param ignore rule ids this service switches off ({@code x-headroom: {ignore: [HR001]}})
+ * @param environment the container's variables: its {@code env_file}s in order, then {@code
+ *     environment}, which wins; each value with where it is written
+ * @param command the words of {@code command} (a list, or a string split as a shell splits it)
  */
 public record ComposeService(
     String name,
@@ -31,7 +35,9 @@ public record ComposeService(
     Sourced<Bytes> gpuMemory,
     String image,
     List<String> profiles,
-    List<String> ignore) {
+    List<String> ignore,
+    Map<String, Sourced<String>> environment,
+    List<Sourced<String>> command) {
 
   /** A value and the file and line it came from. */
   public record Sourced<T>(T value, Origin origin) {
@@ -49,7 +55,17 @@ public record ComposeService(
     public static final long ALL = -1;
   }
 
+  /** A service without environment or command. */
+  public ComposeService(String name, Origin origin, long replicas, Origin replicasOrigin, boolean global,
+      Sourced<Bytes> memLimit, Sourced<Bytes> memReservation, Sourced<Cpu> cpusLimit, Sourced<Cpu> cpusReservation,
+      GpuRequest gpu, Sourced<Bytes> gpuMemory, String image, List<String> profiles, List<String> ignore) {
+    this(name, origin, replicas, replicasOrigin, global, memLimit, memReservation, cpusLimit, cpusReservation, gpu,
+        gpuMemory, image, profiles, ignore, Map.of(), List.of());
+  }
+
   public ComposeService {
+    environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+    command = List.copyOf(command);
     Objects.requireNonNull(name);
     Objects.requireNonNull(origin);
     profiles = List.copyOf(profiles);

@@ -68,8 +68,9 @@ public final class CheckText {
   /** "agent template: checked with 2 agents; agents that pass: 1". */
   static String template(dev.headroom.solve.Gate.Template t, boolean withHost) {
     String most = t.capped() ? "at least " + t.maxPassing() : Long.toString(t.maxPassing());
-    return "agent template: checked with " + dev.headroom.render.Formats.agents(t.agents()) + "; agents that pass: " + most
-        + (withHost ? "" : " (without --host, only the rules that need no host count)");
+    return "agent template: checked with " + dev.headroom.render.Formats.agents(t.agents()) + "; "
+        + (withHost ? "agents that fit the host's budget: " + most : "agents that pass: " + most
+            + " (without --host, only the rules that need no host count)");
   }
 
   static List<String> files(Gate.Result r) {

@@ -121,8 +121,12 @@ public final class Gate {
       found.addAll(hr005CpuOversubscribed(p, totals, host));
       found.addAll(hr006CpusAboveHost(p, host));
       found.addAll(hr008GpuMemoryOverBudget(p, host));
+      found.addAll(RuntimeRules.hr106WorkersAboveCores(p, host));
     }
     found.addAll(hr007ComposeRefuses(p));
+    found.addAll(RuntimeRules.hr101NodeHeapAboveLimit(p));
+    found.addAll(RuntimeRules.hr104SettingsTheImageIgnores(p));
+    found.addAll(RuntimeRules.hr107ThresholdAboveLimit(p));
     List<Finding> out = new ArrayList<>();
     for (Finding f : found) {
       Severity s = config.severities().getOrDefault(f.rule(), f.severity());
@@ -131,7 +135,37 @@ public final class Gate {
       }
       out.add(s == f.severity() ? f : f.withSeverity(s));
     }
-    return new Result(p, host, totals, out, null, null);
+    return new Result(p, host, totals, collapseCopies(out), null, null);
+  }
+
+  /**
+   * Findings at one place that differ only in the number in their service's name (the copies of an
+   * agent template: agent1, agent2, ...) are said once, naming the other copies.
+   */
+  static List<Finding> collapseCopies(List<Finding> findings) {
+    Map<String, List<Finding>> groups = new java.util.LinkedHashMap<>();
+    for (Finding f : findings) {
+      // the same but for the number in the service's name: agent1 and agent2 say it once
+      String name = f.service() == null ? "" : f.service();
+      String key = f.rule() + "\u0000" + f.severity() + "\u0000" + f.origin().file() + ":" + f.origin().line() + ":"
+          + f.origin().column() + "\u0000" + name.replaceAll("[0-9]+", "#") + "\u0000"
+          + (name.isEmpty() ? f.message() : f.message().replace(name, "\u0001")) + "\u0000"
+          + (f.fix() == null || name.isEmpty() ? f.fix() : f.fix().replace(name, "\u0001"));
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+    }
+    List<Finding> out = new ArrayList<>();
+    for (List<Finding> g : groups.values()) {
+      Finding first = g.get(0);
+      if (g.size() == 1 || first.service() == null) {
+        out.addAll(g);
+        continue;
+      }
+      out.add(new Finding(first.rule(), first.severity(), first.service(), first.message() + " (and in " + (g.size() - 1)
+          + (g.size() == 2 ? " more copy: " : " more copies: ")
+          + String.join(", ", g.subList(1, g.size()).stream().map(Finding::service).toList()) + ")", first.fix(),
+          first.origin()));
+    }
+    return out;
   }
 
   private static boolean ignored(ComposeProject p, Finding f) {

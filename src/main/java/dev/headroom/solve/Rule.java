@@ -27,7 +27,20 @@ public enum Rule {
           + " env_file, ...), worded as it words it. docker compose stops at the first; headroom reports them all."),
   HR008("gpu-memory-over-budget", Severity.ERROR, true, "GPU memory exceeds the host's GPU",
       "The GPU memory × replicas of the services that request GPU devices (x-headroom: {gpu_memory: ...} per replica)"
-          + " against the host's GPU: a host without a GPU is an error, a service that gives no GPU memory a warning.");
+          + " against the host's GPU: a host without a GPU is an error, a service that gives no GPU memory a warning."),
+  HR101("node-heap-above-limit", Severity.ERROR, false, "Node's heap is at or above the container limit",
+      "--max-old-space-size (in NODE_OPTIONS or the command) lets V8 grow the heap to that size before it collects in"
+          + " earnest; at or above the container's limit, the kernel kills the container first."),
+  HR104("postgres-settings-ignored", Severity.WARNING, false, "settings passed in a way the postgres image ignores",
+      "The official postgres image reads only a few POSTGRES_* variables (user, password, database, initdb options);"
+          + " POSTGRES_SHARED_BUFFERS and the like leave the server at its defaults. Settings go in the command (-c name=value)"
+          + " or a mounted postgresql.conf."),
+  HR106("workers-above-cores", Severity.WARNING, true, "more workers than the host has cores",
+      "A worker count (*_WORKERS, --workers, -w) above the host's cores: the workers take turns on the CPUs, and each has"
+          + " its own memory."),
+  HR107("memory-threshold-above-limit", Severity.ERROR, false, "an application memory threshold above the container limit",
+      "A variable that tells the application how much memory it may use (MEMORY_THRESHOLD_MB, *_MEMORY_LIMIT, ...) above"
+          + " the container's limit: the application is killed before its own threshold acts.");
 
   private final String slug;
   private final Severity defaultSeverity;
@@ -53,6 +66,14 @@ public enum Rule {
 
   public Severity defaultSeverity() {
     return defaultSeverity;
+  }
+
+  /**
+   * Whether the rule weighs the whole stack against the host's budget (HR003, HR004, HR005, HR008):
+   * the rules whose outcome changes with the number of agents of a template.
+   */
+  public boolean budget() {
+    return this == HR003 || this == HR004 || this == HR005 || this == HR008;
   }
 
   /** Whether the rule compares against a host (it is skipped without {@code --host}). */

@@ -130,7 +130,13 @@ class CheckCliTest {
     // 100 MiB per agent; pi-zero-2w: 432 available, critical 388.8: 3 agents = 300 MiB fit, 4 = 400 MiB is critical
     assertThat(run("check", "-f", f.toString(), "--host", "pi-zero-2w", "--agents", "2"))
         .exitedWith(0)
-        .outContains("app1", "app2", "agents that pass: 3");
+        .outContains("app1", "app2", "agents that fit the host's budget: 3");
+    // a finding every copy has (a Node heap above its limit) is reported, once, and does not change the count
+    Path heavy = write("heavy.yaml", "services:\n  app{AGENT_NUMBER}:\n    image: app\n    mem_limit: 100m\n"
+        + "    environment: {NODE_OPTIONS: --max-old-space-size=200}\n");
+    assertThat(run("check", "-f", heavy.toString(), "--host", "pi-zero-2w", "--agents", "2"))
+        .exitedWith(1)
+        .outContains("HR101", "(and in 1 more copy: app2)", "agents that fit the host's budget: 3");
     Path plain = write("plain.yaml", SMALL);
     assertThat(run("check", "-f", plain.toString(), "--agents", "2")).exitedWith(2).errContains("--agents is for agent templates");
   }

@@ -1956,6 +1956,29 @@ class ComposeLoaderTest {
       ComposeProject p = compose("services:\n  web:\n    image: a\n    volumes: [\"data:/a\", \"data:/b\"]\n");
       assertThat(p.errors()).extracting(ComposeError::message).containsExactly("service \"web\" refers to undefined volume data");
     }
+
+    @Test
+    void theProcessSeesItsEnvFilesThenItsEnvironmentWithWhereEachValueIsWritten() {
+      write("app.env", "# settings\nMAX_QUEUE_WORKERS=16\nexport MEMORY_THRESHOLD_MB=14336\n");
+      ComposeService s = web(compose("""
+          services:
+            web:
+              image: app
+              env_file: app.env
+              environment:
+                - MAX_QUEUE_WORKERS=8
+                - UNSET_IN_SHELL
+              command: node --max-old-space-size=128 "server side.js"
+          """));
+      // environment wins over env_file; a bare KEY comes from the shell, which headroom does not see
+      assertThat(s.environment()).containsOnlyKeys("MAX_QUEUE_WORKERS", "MEMORY_THRESHOLD_MB");
+      assertThat(s.environment().get("MAX_QUEUE_WORKERS").value()).isEqualTo("8");
+      assertThat(s.environment().get("MAX_QUEUE_WORKERS").origin()).isEqualTo(at("compose.yaml", 6, 9));
+      assertThat(s.environment().get("MEMORY_THRESHOLD_MB").value()).isEqualTo("14336");
+      assertThat(s.environment().get("MEMORY_THRESHOLD_MB").origin()).isEqualTo(at("app.env", 3, 1));
+      assertThat(s.command()).extracting(ComposeService.Sourced::value)
+          .containsExactly("node", "--max-old-space-size=128", "server side.js");
+    }
   }
 
   // ===================================================================== GPU and x-headroom

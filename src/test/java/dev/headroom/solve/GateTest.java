@@ -191,6 +191,20 @@ class GateTest {
   }
 
   @Test
+  void copiesOfATemplateSayAFindingOnce() {
+    Finding a1 = new Finding(Rule.HR101, Severity.ERROR, "agent1", "agent1: heap 128 MiB above 80 MiB", "fix agent1", AT);
+    Finding a2 = new Finding(Rule.HR101, Severity.ERROR, "agent2", "agent2: heap 128 MiB above 80 MiB", "fix agent2", AT);
+    Finding a12 = new Finding(Rule.HR101, Severity.ERROR, "agent12", "agent12: heap 128 MiB above 80 MiB", "fix agent12", AT);
+    // another figure is another finding, even at the same place; so is another service name
+    Finding other = new Finding(Rule.HR101, Severity.ERROR, "agent3", "agent3: heap 128 MiB above 96 MiB", "fix agent3", AT);
+    Finding web = new Finding(Rule.HR101, Severity.ERROR, "web", "web: heap 128 MiB above 80 MiB", "fix web", AT);
+    assertThat(Gate.collapseCopies(List.of(a1, a2, a12, other, web))).extracting(Finding::message).containsExactly(
+        "agent1: heap 128 MiB above 80 MiB (and in 2 more copies: agent2, agent12)",
+        "agent3: heap 128 MiB above 96 MiB",
+        "web: heap 128 MiB above 80 MiB");
+  }
+
+  @Test
   void largestPassingNeverAsksPastTheCapOfTheTemplate() {
     // a template whose copies would pass the node cap past 100 agents: 1, 2, 4, ..., 64, then 100
     List<Long> asked = new ArrayList<>();

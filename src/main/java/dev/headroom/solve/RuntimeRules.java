@@ -1,0 +1,228 @@
+package dev.headroom.solve;
+
+import dev.headroom.model.Bytes;
+import dev.headroom.model.ComposeProject;
+import dev.headroom.model.ComposeService;
+import dev.headroom.model.ComposeService.Sourced;
+import dev.headroom.model.Cpu;
+import dev.headroom.model.Host;
+import dev.headroom.model.QuantityException;
+import dev.headroom.model.Units;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules that look inside a container: what its process is told by its environment and command
+ * (HR101, HR104, HR106, HR107). A container limit is half the story; the runtime decides how much it
+ * will try to use. One method and one test each; docs/rules.md has the why and the fix.
+ */
+final class RuntimeRules {
+  private RuntimeRules() {}
+
+  // ------------------------------------------------------------------ HR101
+
+  private static final Pattern OLD_SPACE = Pattern.compile("--max[-_]old[-_]space[-_]size(?:=(\\S*))?");
+
+  /**
+   * HR101: Node's old-space heap ({@code --max-old-space-size=N}, N in MiB, in {@code NODE_OPTIONS} or
+   * the command) at or above the container's memory limit. V8 grows the heap up to N before it
+   * collects in earnest, and the heap is not all of the process: the kernel kills the container first.
+   */
+  static List<Finding> hr101NodeHeapAboveLimit(ComposeProject p) {
+    List<Finding> out = new ArrayList<>();
+    for (ComposeService s : p.services()) {
+      if (s.memLimit() == null) {
+        continue;
+      }
+      List<Sourced<String>> words = new ArrayList<>();
+      Sourced<String> options = s.environment().get("NODE_OPTIONS");
+      if (options != null) {
+        for (String w : options.value().trim().split("\\s+", -1)) {
+          words.add(new Sourced<>(w, options.origin()));
+        }
+      }
+      words.addAll(s.command());
+      for (int i = 0; i < words.size(); i++) {
+        Matcher m = OLD_SPACE.matcher(words.get(i).value());
+        if (!m.matches()) {
+          continue;
+        }
+        String n = m.group(1) != null ? m.group(1) : i + 1 < words.size() ? words.get(i + 1).value() : "";
+        if (!n.matches("[0-9]{1,9}")) {
+          continue;
+        }
+        Bytes heap = Bytes.mib(Long.parseLong(n));
+        Bytes limit = s.memLimit().value();
+        if (heap.compareTo(limit) >= 0) {
+          long suggested = limit.value() / Bytes.MIB * 3 / 4;
+          out.add(new Finding(Rule.HR101, Rule.HR101.defaultSeverity(), s.name(),
+              s.name() + ": --max-old-space-size=" + n + " lets Node's heap grow to " + heap + ", at or above the container's"
+                  + " memory limit of " + limit + ": the kernel kills the container before V8 collects",
+              "set --max-old-space-size below the limit, leaving room for the rest of the process: about three quarters"
+                  + " of it, --max-old-space-size=" + suggested,
+              words.get(i).origin()));
+        }
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ HR104
+
+  /** The variables the official postgres image's entrypoint reads (docker-library/postgres). */
+  static final Set<String> POSTGRES_IMAGE_VARIABLES = Set.of("POSTGRES_PASSWORD", "POSTGRES_USER", "POSTGRES_DB",
+      "POSTGRES_INITDB_ARGS", "POSTGRES_INITDB_WALDIR", "POSTGRES_HOST_AUTH_METHOD", "POSTGRES_PASSWORD_FILE",
+      "POSTGRES_USER_FILE", "POSTGRES_DB_FILE", "POSTGRES_INITDB_ARGS_FILE");
+
+  private static final Pattern OFFICIAL_POSTGRES =
+      Pattern.compile("(?:(?:docker\\.io|index\\.docker\\.io|registry-1\\.docker\\.io)/)?(?:library/)?postgres(?:[:@].*)?");
+
+  /**
+   * HR104: server settings passed as {@code POSTGRES_*} variables to the official postgres image,
+   * whose entrypoint reads only its own few ({@link #POSTGRES_IMAGE_VARIABLES}): {@code
+   * POSTGRES_SHARED_BUFFERS=16MB} leaves shared_buffers at its default. One finding per service,
+   * with the command that does set them.
+   */
+  static List<Finding> hr104SettingsTheImageIgnores(ComposeProject p) {
+    List<Finding> out = new ArrayList<>();
+    for (ComposeService s : p.services()) {
+      if (s.image() == null || !OFFICIAL_POSTGRES.matcher(s.image()).matches()) {
+        continue;
+      }
+      List<String> ignored = new ArrayList<>();
+      List<String> settings = new ArrayList<>();
+      Sourced<String> first = null;
+      for (Map.Entry<String, Sourced<String>> e : s.environment().entrySet()) {
+        String key = e.getKey();
+        if (!key.startsWith("POSTGRES_") || POSTGRES_IMAGE_VARIABLES.contains(key) || key.length() == "POSTGRES_".length()) {
+          continue;
+        }
+        ignored.add(key);
+        settings.add(key.substring("POSTGRES_".length()).toLowerCase(Locale.ROOT) + "=" + e.getValue().value());
+        first = first == null ? e.getValue() : first;
+      }
+      if (first == null) {
+        continue;
+      }
+      StringBuilder command = new StringBuilder("command: [\"postgres\"");
+      for (String setting : settings) {
+        command.append(", \"-c\", \"").append(setting).append('"');
+      }
+      command.append(']');
+      out.add(new Finding(Rule.HR104, Rule.HR104.defaultSeverity(), s.name(),
+          s.name() + ": the official postgres image ignores " + String.join(", ", ignored)
+              + "; the server runs with its defaults for " + (ignored.size() == 1 ? "it" : "them"),
+          "pass them to the server: " + command + " (or in a postgresql.conf mounted and named with -c config_file=...)",
+          first.origin()));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ HR106
+
+  private static final Pattern WORKERS_VARIABLE = Pattern.compile("(?:[A-Z0-9]+_)*WORKERS");
+  private static final Pattern WORKERS_FLAG = Pattern.compile("--workers(?:=(\\S*))?|-w");
+
+  /**
+   * HR106: a worker count ({@code *_WORKERS} variables, {@code --workers N} or {@code -w N} in the
+   * command) above the host's cores: the workers take turns on the CPUs, each with its own memory.
+   */
+  static List<Finding> hr106WorkersAboveCores(ComposeProject p, Host host) {
+    List<Finding> out = new ArrayList<>();
+    if (host.cpu() == null) {
+      return out;
+    }
+    Cpu cores = host.cpu().cores();
+    for (ComposeService s : p.services()) {
+      for (Map.Entry<String, Sourced<String>> e : s.environment().entrySet()) {
+        if (WORKERS_VARIABLE.matcher(e.getKey()).matches()) {
+          workers(s, e.getKey() + "=" + e.getValue().value(), e.getValue().value(), e.getValue(), cores, host, out);
+        }
+      }
+      List<Sourced<String>> words = s.command();
+      for (int i = 0; i < words.size(); i++) {
+        Matcher m = WORKERS_FLAG.matcher(words.get(i).value());
+        if (m.matches()) {
+          String n = m.group(1) != null ? m.group(1) : i + 1 < words.size() ? words.get(i + 1).value() : "";
+          workers(s, words.get(i).value() + (m.group(1) != null ? "" : " " + n), n, words.get(i), cores, host, out);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void workers(ComposeService s, String written, String n, Sourced<String> at, Cpu cores, Host host,
+      List<Finding> out) {
+    if (!n.strip().matches("[0-9]{1,9}")) {
+      return;
+    }
+    long count = Long.parseLong(n.strip());
+    if (Cpu.of(Long.toString(count)).compareTo(cores) > 0) {
+      out.add(new Finding(Rule.HR106, Rule.HR106.defaultSeverity(), s.name(),
+          s.name() + ": " + written + " starts " + count + " workers on " + host.id() + "'s " + cores + " cores",
+          "start at most as many workers as cores (" + cores + "), fewer where other services share them", at.origin()));
+    }
+  }
+
+  // ------------------------------------------------------------------ HR107
+
+  private static final Pattern THRESHOLD_VARIABLE = Pattern.compile(
+      "(?:[A-Z0-9]+_)*(?:MEMORY_(?:THRESHOLD|LIMIT|MAX)|MAX_MEMORY|MEM_LIMIT)(?:_(MB|MIB|GB|GIB|KB|KIB|BYTES))?");
+
+  /**
+   * HR107: an application's own memory threshold ({@code MEMORY_THRESHOLD_MB}, {@code *_MEMORY_LIMIT},
+   * ...) above the container limit of the service it is given to: the application believes it may use
+   * memory the container does not have, and is killed before its threshold acts. A plain number is
+   * read in the unit the name gives ({@code _MB}, {@code _GB}: binary, as memory is sold), or MiB
+   * when the name gives none; a value with a unit ({@code 512m}) as docker reads sizes.
+   */
+  static List<Finding> hr107ThresholdAboveLimit(ComposeProject p) {
+    List<Finding> out = new ArrayList<>();
+    for (ComposeService s : p.services()) {
+      if (s.memLimit() == null) {
+        continue;
+      }
+      for (Map.Entry<String, Sourced<String>> e : s.environment().entrySet()) {
+        Matcher m = THRESHOLD_VARIABLE.matcher(e.getKey());
+        if (!m.matches()) {
+          continue;
+        }
+        Bytes threshold = threshold(e.getValue().value().strip(), m.group(1));
+        Bytes limit = s.memLimit().value();
+        if (threshold != null && threshold.compareTo(limit) > 0) {
+          out.add(new Finding(Rule.HR107, Rule.HR107.defaultSeverity(), s.name(),
+              s.name() + ": " + e.getKey() + "=" + e.getValue().value() + " lets the application use up to " + threshold
+                  + ", above the container's memory limit of " + limit + ": it is killed before its own threshold acts",
+              "set " + e.getKey() + " below the limit (the limit less what the runtime needs besides), or raise the limit",
+              e.getValue().origin()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The threshold in bytes, or null when the value is not a size. */
+  static Bytes threshold(String value, String unit) {
+    try {
+      if (value.matches("[0-9]{1,15}(\\.[0-9]{1,9})?")) {
+        long scale = switch (unit == null ? "MB" : unit) {
+          case "BYTES" -> 1;
+          case "KB", "KIB" -> Bytes.KIB;
+          case "GB", "GIB" -> Bytes.GIB;
+          default -> Bytes.MIB;
+        };
+        return Bytes.of(new BigDecimal(value).multiply(BigDecimal.valueOf(scale)).setScale(0, java.math.RoundingMode.FLOOR)
+            .longValueExact());
+      }
+      return Units.parseComposeBytes(value);
+    } catch (QuantityException | ArithmeticException e) {
+      return null;
+    }
+  }
+}

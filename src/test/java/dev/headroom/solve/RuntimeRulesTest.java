@@ -1,0 +1,122 @@
+package dev.headroom.solve;
+
+import static dev.headroom.solve.Fixtures.host;
+import static dev.headroom.solve.Fixtures.mib;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.headroom.model.Bytes;
+import dev.headroom.model.ComposeProject;
+import dev.headroom.model.ComposeService;
+import dev.headroom.model.ComposeService.Sourced;
+import dev.headroom.model.Host;
+import dev.headroom.model.Origin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The runtime rules, one test each, the arithmetic in comments. */
+class RuntimeRulesTest {
+
+  private static final Origin AT = new Origin("compose.yaml", 7, 9);
+
+  private static ComposeService svc(String image, Long limitMib, Map<String, String> env, List<String> command) {
+    Map<String, Sourced<String>> e = new LinkedHashMap<>();
+    env.forEach((k, v) -> e.put(k, new Sourced<>(v, AT)));
+    List<Sourced<String>> c = new ArrayList<>();
+    command.forEach(w -> c.add(new Sourced<>(w, AT)));
+    return new ComposeService("app", AT, 1, null, false, limitMib == null ? null : new Sourced<>(mib(limitMib), AT), null, null,
+        null, null, null, image, List.of(), List.of(), e, c);
+  }
+
+  private static ComposeProject project(ComposeService s) {
+    return new ComposeProject("p", List.of("compose.yaml"), List.of(s), List.of(), List.of(), List.of());
+  }
+
+  @Test
+  void hr101NodeHeapAtOrAboveTheLimit() {
+    // 128 MiB heap in an 80 MiB container: 128 ≥ 80, an error; suggested 80 × 3/4 = 60
+    List<Finding> f = RuntimeRules.hr101NodeHeapAboveLimit(project(svc(null, 80L,
+        Map.of("NODE_OPTIONS", "--max-old-space-size=128 --max-semi-space-size=32"), List.of())));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.rule()).isEqualTo(Rule.HR101);
+      assertThat(x.fix()).endsWith("--max-old-space-size=60");
+      assertThat(x.origin()).isEqualTo(AT);
+    });
+    // equal is at: 80 MiB heap in 80 MiB; the flag as two words in the command
+    assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("node:20", 80L, Map.of(),
+        List.of("node", "--max-old-space-size", "80", "server.js"))))).hasSize(1);
+    // 60 MiB in 80 MiB: below; no limit: HR001's business, not this rule's
+    assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc(null, 80L, Map.of("NODE_OPTIONS", "--max-old-space-size=60"),
+        List.of())))).isEmpty();
+    assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc(null, null, Map.of("NODE_OPTIONS", "--max-old-space-size=4096"),
+        List.of())))).isEmpty();
+  }
+
+  @Test
+  void hr104PostgresVariablesTheOfficialImageIgnores() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("POSTGRES_PASSWORD", "x"); // the image reads this one
+    env.put("POSTGRES_SHARED_BUFFERS", "16MB");
+    env.put("POSTGRES_MAX_CONNECTIONS", "20");
+    assertThat(RuntimeRules.hr104SettingsTheImageIgnores(project(svc("postgres:16-alpine", 80L, env, List.of()))))
+        .singleElement().satisfies(x -> {
+          assertThat(x.message()).contains("ignores POSTGRES_SHARED_BUFFERS, POSTGRES_MAX_CONNECTIONS").doesNotContain("PASSWORD");
+          assertThat(x.fix()).contains("command: [\"postgres\", \"-c\", \"shared_buffers=16MB\", \"-c\", \"max_connections=20\"]");
+        });
+    // docker.io/library/postgres is the same image; bitnami/postgresql reads its own variables: not this rule's
+    assertThat(RuntimeRules.hr104SettingsTheImageIgnores(project(svc("docker.io/library/postgres@sha256:ab", 80L, env,
+        List.of())))).hasSize(1);
+    assertThat(RuntimeRules.hr104SettingsTheImageIgnores(project(svc("bitnami/postgresql:16", 80L, env, List.of())))).isEmpty();
+    assertThat(RuntimeRules.hr104SettingsTheImageIgnores(project(svc("postgres:16", 80L, Map.of("POSTGRES_DB", "a"),
+        List.of())))).isEmpty();
+  }
+
+  @Test
+  void hr106WorkersAboveTheHostsCores() {
+    Host four = Fixtures.withCpu(host("h", 16_384, 0), "4", "0.5");
+    // 16 > 4 cores (the machine's cores, not the 3.5 available): a warning; 4 workers is not above
+    assertThat(RuntimeRules.hr106WorkersAboveCores(project(svc("app", 1024L, Map.of("MAX_QUEUE_WORKERS", "16"), List.of())),
+        four)).singleElement().satisfies(x -> assertThat(x.message()).contains("MAX_QUEUE_WORKERS=16 starts 16 workers on h's 4 cores"));
+    assertThat(RuntimeRules.hr106WorkersAboveCores(project(svc("app", 1024L, Map.of("WEB_WORKERS", "4"), List.of())), four))
+        .isEmpty();
+    // the flag forms: --workers=8, --workers 8, -w 8
+    for (List<String> cmd : List.of(List.of("gunicorn", "--workers=8"), List.of("uvicorn", "--workers", "8"),
+        List.of("gunicorn", "-w", "8", "app:app"))) {
+      assertThat(RuntimeRules.hr106WorkersAboveCores(project(svc("app", 1024L, Map.of(), cmd)), four)).as(cmd.toString()).hasSize(1);
+    }
+    // a host without CPU figures: nothing to compare with
+    assertThat(RuntimeRules.hr106WorkersAboveCores(project(svc("app", 1024L, Map.of("MAX_QUEUE_WORKERS", "16"), List.of())),
+        host("n", 1024, 0))).isEmpty();
+  }
+
+  @Test
+  void hr107ApplicationThresholdAboveTheLimit() {
+    // MEMORY_THRESHOLD_MB=14336 is 14336 MiB = 14 GiB, above 7 GiB: an error
+    assertThat(RuntimeRules.hr107ThresholdAboveLimit(project(svc("app", 7168L, Map.of("MEMORY_THRESHOLD_MB", "14336"),
+        List.of())))).singleElement().satisfies(x -> assertThat(x.message()).contains("up to 14 GiB, above the container's"
+            + " memory limit of 7 GiB"));
+    // 5120 MiB in 7 GiB: below; PYTHON_MEMORY_LIMIT without a unit in its name is MiB: 8192 MiB = 8 GiB, above
+    assertThat(RuntimeRules.hr107ThresholdAboveLimit(project(svc("app", 7168L, Map.of("MEMORY_THRESHOLD_MB", "5120"),
+        List.of())))).isEmpty();
+    assertThat(RuntimeRules.hr107ThresholdAboveLimit(project(svc("app", 7168L, Map.of("PYTHON_MEMORY_LIMIT", "8192"),
+        List.of())))).hasSize(1);
+    // a value with its own unit, as docker reads sizes: 8g = 8 GiB
+    assertThat(RuntimeRules.threshold("8g", null)).isEqualTo(Bytes.of(8 * Bytes.GIB));
+    assertThat(RuntimeRules.threshold("2", "GB")).isEqualTo(Bytes.of(2 * Bytes.GIB));
+    assertThat(RuntimeRules.threshold("lots", null)).isNull();
+    // equal is not above
+    assertThat(RuntimeRules.hr107ThresholdAboveLimit(project(svc("app", 7168L, Map.of("APP_MEMORY_LIMIT_MB", "7168"),
+        List.of())))).isEmpty();
+  }
+
+  @Test
+  void aServiceWithoutSuchSettingsHasNoFinding() {
+    ComposeService clean = svc("postgres:16", 512L, Map.of("POSTGRES_PASSWORD", "x", "NODE_ENV", "production", "LOG_LEVEL", "info"),
+        List.of("postgres", "-c", "shared_buffers=128MB"));
+    Host h = Fixtures.withCpu(host("h", 16_384, 0), "4", "0");
+    assertThat(Gate.check(project(clean), h, Gate.Config.DEFAULT).findings())
+        .extracting(Finding::rule).doesNotContain(Rule.HR101, Rule.HR104, Rule.HR106, Rule.HR107);
+  }
+}
