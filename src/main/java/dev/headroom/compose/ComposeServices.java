@@ -115,10 +115,11 @@ final class ComposeServices {
     List<String> ignore = headroom == null ? List.of() : ruleIds(headroom.get("ignore"), p + ".x-headroom.ignore");
     Sourced<Bytes> gpuMemory = headroom == null ? null : bytes(headroom.get("gpu_memory"), p + ".x-headroom.gpu_memory", warnings);
     String image = s.get("image") instanceof CNode.Scalar img && !img.isNull() ? img.value() : null;
+    List<Sourced<String>> command = ServiceProcess.command(s);
     return new ComposeService(name, origin, count, replicas == null ? null : replicas.origin(), global,
         deployMem != null ? deployMem : memLimitKey, deployRes != null ? deployRes : memResKey,
         deployCpus != null ? deployCpus : cpusKey, cpusRes, gpu, gpuMemory, image, profiles, ignore,
-        ServiceProcess.environment(s, dirOf), ServiceProcess.command(s));
+        ServiceProcess.environment(s, dirOf), command, ServiceProcess.mountedFiles(s, command, dirOf));
   }
 
   /** GPU devices from {@code deploy.resources.reservations.devices} (capability gpu) or {@code gpus}. */

@@ -111,6 +111,59 @@ final class ServiceProcess {
     return found;
   }
 
+  /**
+   * The small files the project mounts into the container whose path the command names (a
+   * configuration file: {@code redis-server /usr/local/etc/redis/redis.conf}), by container path,
+   * each with its text and the host file's name. A bind mount in short ({@code ./redis.conf:/etc/...})
+   * or long syntax ({@code type: bind}); a file that cannot be read is left out.
+   */
+  static Map<String, Sourced<String>> mountedFiles(CNode.Map service, List<Sourced<String>> command,
+      Function<String, Path> dirOf) {
+    Map<String, Sourced<String>> out = new LinkedHashMap<>();
+    List<String> words = new ArrayList<>();
+    for (Sourced<String> w : command) {
+      words.add(w.value());
+      int eq = w.value().indexOf('=');
+      if (eq > 0) {
+        words.add(w.value().substring(eq + 1)); // -c config_file=/etc/postgresql/postgresql.conf
+      }
+    }
+    if (!(service.get("volumes") instanceof CNode.Seq volumes)) {
+      return out;
+    }
+    for (CNode v : volumes.items()) {
+      String source = null;
+      String target = null;
+      if (v instanceof CNode.Scalar s && !s.isNull()) {
+        String[] parts = s.value().split(":", -1);
+        if (parts.length >= 2 && (parts[0].startsWith(".") || parts[0].startsWith("/"))) {
+          source = parts[0];
+          target = parts[1];
+        }
+      } else if (v instanceof CNode.Map m && m.get("type") instanceof CNode.Scalar t && "bind".equals(t.value())
+          && m.get("source") instanceof CNode.Scalar src && m.get("target") instanceof CNode.Scalar dst) {
+        source = src.value();
+        target = dst.value();
+      }
+      if (source == null || !words.contains(target)) {
+        continue;
+      }
+      try {
+        Path host = dirOf.apply(v.origin().file()).resolve(source).normalize();
+        if (!Files.isRegularFile(host) || Files.size(host) > MAX_ENV_FILE) {
+          continue;
+        }
+        String text = Files.readString(host, StandardCharsets.UTF_8);
+        Path written = Path.of(source);
+        String shown = written.isAbsolute() ? source : Path.of(v.origin().file()).resolveSibling(written).normalize().toString();
+        out.put(target, new Sourced<>(text, new Origin(shown, 1, 1)));
+      } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+        // unreadable or not UTF-8: not a configuration file this rule can read
+      }
+    }
+    return out;
+  }
+
   private static final Pattern WORD = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+)");
 
   /**

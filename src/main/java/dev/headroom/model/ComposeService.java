@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param environment the container's variables: its {@code env_file}s in order, then {@code
  *     environment}, which wins; each value with where it is written
  * @param command the words of {@code command} (a list, or a string split as a shell splits it)
+ * @param files configuration files the project mounts where the command reads them: container path
+ *     to the file's text, with the host file's name
  */
 public record ComposeService(
     String name,
@@ -37,7 +39,8 @@ public record ComposeService(
     List<String> profiles,
     List<String> ignore,
     Map<String, Sourced<String>> environment,
-    List<Sourced<String>> command) {
+    List<Sourced<String>> command,
+    Map<String, Sourced<String>> files) {
 
   /** A value and the file and line it came from. */
   public record Sourced<T>(T value, Origin origin) {
@@ -60,12 +63,13 @@ public record ComposeService(
       Sourced<Bytes> memLimit, Sourced<Bytes> memReservation, Sourced<Cpu> cpusLimit, Sourced<Cpu> cpusReservation,
       GpuRequest gpu, Sourced<Bytes> gpuMemory, String image, List<String> profiles, List<String> ignore) {
     this(name, origin, replicas, replicasOrigin, global, memLimit, memReservation, cpusLimit, cpusReservation, gpu,
-        gpuMemory, image, profiles, ignore, Map.of(), List.of());
+        gpuMemory, image, profiles, ignore, Map.of(), List.of(), Map.of());
   }
 
   public ComposeService {
     environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
     command = List.copyOf(command);
+    files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
     Objects.requireNonNull(name);
     Objects.requireNonNull(origin);
     profiles = List.copyOf(profiles);

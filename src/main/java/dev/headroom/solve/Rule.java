@@ -35,6 +35,9 @@ public enum Rule {
       "The official postgres image reads only a few POSTGRES_* variables (user, password, database, initdb options);"
           + " POSTGRES_SHARED_BUFFERS and the like leave the server at its defaults. Settings go in the command (-c name=value)"
           + " or a mounted postgresql.conf."),
+  HR105("redis-maxmemory-above-limit", Severity.ERROR, false, "Redis's maxmemory is at or above the container limit",
+      "maxmemory bounds Redis's dataset, not the process: at or above the container's limit the kernel kills Redis before"
+          + " it evicts a key."),
   HR106("workers-above-cores", Severity.WARNING, true, "more workers than the host has cores",
       "A worker count (*_WORKERS, --workers, -w) above the host's cores: the workers take turns on the CPUs, and each has"
           + " its own memory."),

@@ -124,6 +124,81 @@ final class RuntimeRules {
     return out;
   }
 
+  // ------------------------------------------------------------------ HR105
+
+  private static final Pattern OFFICIAL_REDIS =
+      Pattern.compile("(?:(?:docker\\.io|index\\.docker\\.io|registry-1\\.docker\\.io)/)?(?:library/)?redis(?:[:@].*)?");
+  private static final Pattern REDIS_SIZE = Pattern.compile("([0-9]{1,15})(k|kb|m|mb|g|gb)?", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * HR105: Redis's {@code maxmemory} (from {@code --maxmemory} in the command, else the mounted
+   * configuration file the command names) at or above the container's limit. maxmemory bounds the
+   * dataset only; the process needs more besides (buffers, fragmentation), so the container is killed
+   * before Redis evicts anything.
+   */
+  static List<Finding> hr105RedisMaxmemoryAboveLimit(ComposeProject p) {
+    List<Finding> out = new ArrayList<>();
+    for (ComposeService s : p.services()) {
+      boolean redis = s.image() != null && OFFICIAL_REDIS.matcher(s.image()).matches()
+          || !s.command().isEmpty() && s.command().get(0).value().endsWith("redis-server");
+      if (!redis || s.memLimit() == null) {
+        continue;
+      }
+      Sourced<String> setting = null;
+      for (Sourced<String> file : s.files().values()) {
+        String[] lines = file.value().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+          String[] words = lines[i].strip().split("\\s+", -1);
+          if (words.length >= 2 && words[0].equalsIgnoreCase("maxmemory")) {
+            setting = new Sourced<>(words[1], new dev.headroom.model.Origin(file.origin().file(), i + 1, 1));
+          }
+        }
+      }
+      List<Sourced<String>> words = s.command();
+      for (int i = 0; i + 1 < words.size(); i++) {
+        if (words.get(i).value().equals("--maxmemory")) {
+          setting = words.get(i + 1);
+        }
+      }
+      if (setting == null) {
+        continue;
+      }
+      Bytes max = redisBytes(setting.value());
+      Bytes limit = s.memLimit().value();
+      if (max != null && !max.isZero() && max.compareTo(limit) >= 0) {
+        out.add(new Finding(Rule.HR105, Rule.HR105.defaultSeverity(), s.name(),
+            s.name() + ": Redis's maxmemory " + setting.value() + " (" + max + ") is at or above the container's memory limit of "
+                + limit + ": the dataset alone may fill it, and the kernel kills Redis before it evicts a key",
+            "set maxmemory below the limit, leaving room for buffers and fragmentation: about three quarters of it, "
+                + "maxmemory " + limit.value() / Bytes.MIB * 3 / 4 + "mb",
+            setting.origin()));
+      }
+    }
+    return out;
+  }
+
+  /** A Redis memory size: {@code 1gb} is 1024^3, {@code 1g} 10^9 (Redis's own units); null when it is not one. */
+  static Bytes redisBytes(String v) {
+    Matcher m = REDIS_SIZE.matcher(v.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    long unit = switch (m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT)) {
+      case "k" -> 1000;
+      case "kb" -> Bytes.KIB;
+      case "m" -> 1_000_000;
+      case "mb" -> Bytes.MIB;
+      case "g" -> 1_000_000_000;
+      case "gb" -> Bytes.GIB;
+      default -> 1;
+    };
+    try {
+      return Bytes.of(Math.multiplyExact(Long.parseLong(m.group(1)), unit));
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
   // ------------------------------------------------------------------ HR106
 
   private static final Pattern WORKERS_VARIABLE = Pattern.compile("(?:[A-Z0-9]+_)*WORKERS");

@@ -1979,6 +1979,28 @@ class ComposeLoaderTest {
       assertThat(s.command()).extracting(ComposeService.Sourced::value)
           .containsExactly("node", "--max-old-space-size=128", "server side.js");
     }
+
+    @Test
+    void theConfigurationFileTheCommandNamesIsReadFromItsMount() {
+      write("conf/redis.conf", "maxmemory 1gb\n");
+      write("other.conf", "unused\n");
+      ComposeService s = web(compose("""
+          services:
+            web:
+              image: redis:7
+              volumes:
+                - ./conf/redis.conf:/usr/local/etc/redis/redis.conf:ro
+                - ./other.conf:/etc/other.conf
+                - type: bind
+                  source: ./conf/redis.conf
+                  target: /etc/pg.conf
+              command: ["redis-server", "/usr/local/etc/redis/redis.conf", "--include=/etc/pg.conf"]
+          """));
+      // only the files the command names: the short and the long syntax, and a value after '='
+      assertThat(s.files()).containsOnlyKeys("/usr/local/etc/redis/redis.conf", "/etc/pg.conf");
+      assertThat(s.files().get("/usr/local/etc/redis/redis.conf").value()).isEqualTo("maxmemory 1gb\n");
+      assertThat(s.files().get("/usr/local/etc/redis/redis.conf").origin()).isEqualTo(at("conf/redis.conf", 1, 1));
+    }
   }
 
   // ===================================================================== GPU and x-headroom

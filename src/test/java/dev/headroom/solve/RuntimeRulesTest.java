@@ -27,7 +27,7 @@ class RuntimeRulesTest {
     List<Sourced<String>> c = new ArrayList<>();
     command.forEach(w -> c.add(new Sourced<>(w, AT)));
     return new ComposeService("app", AT, 1, null, false, limitMib == null ? null : new Sourced<>(mib(limitMib), AT), null, null,
-        null, null, null, image, List.of(), List.of(), e, c);
+        null, null, null, image, List.of(), List.of(), e, c, Map.of());
   }
 
   private static ComposeProject project(ComposeService s) {
@@ -71,6 +71,38 @@ class RuntimeRulesTest {
     assertThat(RuntimeRules.hr104SettingsTheImageIgnores(project(svc("bitnami/postgresql:16", 80L, env, List.of())))).isEmpty();
     assertThat(RuntimeRules.hr104SettingsTheImageIgnores(project(svc("postgres:16", 80L, Map.of("POSTGRES_DB", "a"),
         List.of())))).isEmpty();
+  }
+
+  private static ComposeService redis(Long limitMib, List<String> command, Map<String, String> files) {
+    Map<String, Sourced<String>> f = new LinkedHashMap<>();
+    files.forEach((k, v) -> f.put(k, new Sourced<>(v, new Origin("redis.conf", 1, 1))));
+    List<Sourced<String>> c = new ArrayList<>();
+    command.forEach(w -> c.add(new Sourced<>(w, AT)));
+    return new ComposeService("cache", AT, 1, null, false, new Sourced<>(mib(limitMib), AT), null, null, null, null, null,
+        "redis:7-alpine", List.of(), List.of(), Map.of(), c, f);
+  }
+
+  @Test
+  void hr105RedisMaxmemoryAtOrAboveTheLimit() {
+    // seed 002: maxmemory 1gb (1 GiB, Redis's gb is 1024^3) in a 512 MiB container; the line of the file
+    Finding f = RuntimeRules.hr105RedisMaxmemoryAboveLimit(project(redis(512L, List.of("redis-server", "/etc/redis.conf"),
+        Map.of("/etc/redis.conf", "# memory\nmaxmemory 1gb\nmaxmemory-policy allkeys-lru\n")))).get(0);
+    assertThat(f.origin()).isEqualTo(new Origin("redis.conf", 2, 1));
+    assertThat(f.fix()).endsWith("maxmemory 384mb"); // 512 × 3/4
+    // the command wins over the file: --maxmemory 256mb is below 512 MiB
+    assertThat(RuntimeRules.hr105RedisMaxmemoryAboveLimit(project(redis(512L,
+        List.of("redis-server", "/etc/redis.conf", "--maxmemory", "256mb"), Map.of("/etc/redis.conf", "maxmemory 1gb\n")))))
+        .isEmpty();
+    // equal is at; 0 is no maxmemory at all (not this rule's)
+    assertThat(RuntimeRules.hr105RedisMaxmemoryAboveLimit(project(redis(512L, List.of("redis-server", "--maxmemory", "512mb"),
+        Map.of())))).hasSize(1);
+    assertThat(RuntimeRules.hr105RedisMaxmemoryAboveLimit(project(redis(512L, List.of("redis-server", "--maxmemory", "0"),
+        Map.of())))).isEmpty();
+    // Redis's units: 1g is 10^9, 1gb 2^30; 1k 1000, 1kb 1024
+    assertThat(RuntimeRules.redisBytes("1g")).isEqualTo(Bytes.of(1_000_000_000));
+    assertThat(RuntimeRules.redisBytes("1GB")).isEqualTo(Bytes.of(Bytes.GIB));
+    assertThat(RuntimeRules.redisBytes("3kb")).isEqualTo(Bytes.of(3072));
+    assertThat(RuntimeRules.redisBytes("lots")).isNull();
   }
 
   @Test
@@ -117,6 +149,6 @@ class RuntimeRulesTest {
         List.of("postgres", "-c", "shared_buffers=128MB"));
     Host h = Fixtures.withCpu(host("h", 16_384, 0), "4", "0");
     assertThat(Gate.check(project(clean), h, Gate.Config.DEFAULT).findings())
-        .extracting(Finding::rule).doesNotContain(Rule.HR101, Rule.HR104, Rule.HR106, Rule.HR107);
+        .extracting(Finding::rule).doesNotContain(Rule.HR101, Rule.HR104, Rule.HR105, Rule.HR106, Rule.HR107);
   }
 }
