@@ -31,6 +31,9 @@ public enum Rule {
   HR101("node-heap-above-limit", Severity.ERROR, false, "Node's heap is at or above the container limit",
       "--max-old-space-size (in NODE_OPTIONS or the command) lets V8 grow the heap to that size before it collects in"
           + " earnest; at or above the container's limit, the kernel kills the container first."),
+  HR103("postgres-settings-above-limit", Severity.INFO, false, "PostgreSQL's settings let it use more than the limit",
+      "shared_buffers, wal_buffers, connections × their overhead and work_mem, and autovacuum's maintenance_work_mem against"
+          + " the container's limit: above it even idle is an error; above it only when every connection is busy, a note."),
   HR104("postgres-settings-ignored", Severity.WARNING, false, "settings passed in a way the postgres image ignores",
       "The official postgres image reads only a few POSTGRES_* variables (user, password, database, initdb options);"
           + " POSTGRES_SHARED_BUFFERS and the like leave the server at its defaults. Settings go in the command (-c name=value)"

@@ -73,6 +73,74 @@ final class RuntimeRules {
     return out;
   }
 
+  // ------------------------------------------------------------------ HR103
+
+  /**
+   * HR103: what PostgreSQL's settings let it allocate ({@link PostgresModel}) against the container's
+   * limit. The settings come from the configuration file the command names ({@code -c
+   * config_file=...}, mounted from the project), then {@code -c name=value} and {@code --name=value}
+   * in the command, which win; unset ones are PostgreSQL's defaults. An idle server above the limit
+   * is an error; a busy one (every connection open and working, autovacuum running) only a note
+   * (info): the worst case of a stock server, which most deployments never reach.
+   */
+  static List<Finding> hr103PostgresSettingsAboveLimit(ComposeProject p) {
+    List<Finding> out = new ArrayList<>();
+    for (ComposeService s : p.services()) {
+      List<Sourced<String>> words = s.command();
+      boolean postgres = s.image() != null && OFFICIAL_POSTGRES.matcher(s.image()).matches()
+          || !words.isEmpty() && words.get(0).value().endsWith("postgres");
+      if (!postgres || s.memLimit() == null) {
+        continue;
+      }
+      Map<String, String> settings = new java.util.LinkedHashMap<>();
+      List<String> pairs = new ArrayList<>();
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i).value();
+        if (w.equals("-c") && i + 1 < words.size()) {
+          pairs.add(words.get(i + 1).value());
+        } else if (w.startsWith("--") && w.contains("=")) {
+          pairs.add(w.substring(2).replace('-', '_'));
+        }
+      }
+      for (String pair : pairs) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && pair.substring(0, eq).strip().equalsIgnoreCase("config_file")) {
+          Sourced<String> conf = s.files().get(pair.substring(eq + 1).strip());
+          if (conf != null) {
+            settings.putAll(PostgresModel.parseConf(conf.value()));
+          }
+        }
+      }
+      for (String pair : pairs) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          settings.put(pair.substring(0, eq).strip().toLowerCase(Locale.ROOT), pair.substring(eq + 1).strip());
+        }
+      }
+      PostgresModel.Footprint f;
+      try {
+        f = PostgresModel.footprint(settings);
+      } catch (ArithmeticException e) {
+        continue; // settings past 8 EiB: the server refuses them itself
+      }
+      Bytes limit = s.memLimit().value();
+      boolean idle = f.total().low().compareTo(limit) > 0;
+      if (!idle && f.total().high().compareTo(limit) <= 0) {
+        continue;
+      }
+      List<String> parts = new ArrayList<>();
+      for (PostgresModel.Part part : f.parts()) {
+        parts.add(part.what() + " " + part.memory());
+      }
+      out.add(new Finding(Rule.HR103, idle ? Severity.ERROR : Rule.HR103.defaultSeverity(), s.name(),
+          s.name() + ": PostgreSQL's settings let it use " + f.total() + " against a container limit of " + limit
+              + (idle ? ", more than the limit even idle" : ", more than the limit when busy") + " (" + String.join("; ", parts) + ")",
+          "lower shared_buffers, max_connections or work_mem (headroom's docs/models.md has the formula), or raise the limit",
+          words.isEmpty() ? s.origin() : words.get(0).origin()));
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------------ HR104
 
   /** The variables the official postgres image's entrypoint reads (docker-library/postgres). */

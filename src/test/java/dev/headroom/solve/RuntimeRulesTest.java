@@ -55,6 +55,31 @@ class RuntimeRulesTest {
   }
 
   @Test
+  void hr103PostgresSettingsAgainstTheLimit() {
+    // the defaults: 142..1744 MiB (PostgresModelTest); in 80 MiB even idle is above: an error
+    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 80L, Map.of(), List.of()))))
+        .singleElement().satisfies(x -> {
+          assertThat(x.severity()).isEqualTo(Severity.ERROR);
+          assertThat(x.message()).contains("142..1744 MiB", "even idle");
+        });
+    // in 1 GiB: idle fits, busy does not: a note
+    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 1024L, Map.of(), List.of()))))
+        .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
+    // settings in the command: 16 + 4 + 10..20 idle, busy + 20 × 10 + 20 × 2 + 1 × 16 = 40 + 256 = 296 MiB ≤ 300: none
+    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 300L, Map.of(),
+        List.of("postgres", "-c", "shared_buffers=16MB", "-c", "max_connections=20", "-c", "work_mem=2MB",
+            "-c", "maintenance_work_mem=16MB", "-c", "autovacuum_max_workers=1"))))).isEmpty();
+    // a mounted postgresql.conf named by -c config_file=..., the command's own -c winning over it
+    ComposeService conf = new ComposeService("db", AT, 1, null, false, new Sourced<>(mib(300), AT), null, null, null, null, null,
+        "postgres:16", List.of(), List.of(), Map.of(),
+        List.of(new Sourced<>("postgres", AT), new Sourced<>("-c", AT), new Sourced<>("config_file=/etc/pg.conf", AT),
+            new Sourced<>("-c", AT), new Sourced<>("autovacuum_max_workers=1", AT)),
+        Map.of("/etc/pg.conf", new Sourced<>("shared_buffers = 16MB\nmax_connections = 20\nwork_mem = 2MB\n"
+            + "maintenance_work_mem = 16MB\nautovacuum_max_workers = 6\n", AT)));
+    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(conf))).isEmpty();
+  }
+
+  @Test
   void hr104PostgresVariablesTheOfficialImageIgnores() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("POSTGRES_PASSWORD", "x"); // the image reads this one
@@ -145,10 +170,10 @@ class RuntimeRulesTest {
 
   @Test
   void aServiceWithoutSuchSettingsHasNoFinding() {
-    ComposeService clean = svc("postgres:16", 512L, Map.of("POSTGRES_PASSWORD", "x", "NODE_ENV", "production", "LOG_LEVEL", "info"),
-        List.of("postgres", "-c", "shared_buffers=128MB"));
+    ComposeService clean = svc("postgres:16", 1024L, Map.of("POSTGRES_PASSWORD", "x", "NODE_ENV", "production", "LOG_LEVEL", "info"),
+        List.of("postgres", "-c", "shared_buffers=128MB", "-c", "max_connections=20"));
     Host h = Fixtures.withCpu(host("h", 16_384, 0), "4", "0");
     assertThat(Gate.check(project(clean), h, Gate.Config.DEFAULT).findings())
-        .extracting(Finding::rule).doesNotContain(Rule.HR101, Rule.HR104, Rule.HR105, Rule.HR106, Rule.HR107);
+        .extracting(Finding::rule).doesNotContain(Rule.HR101, Rule.HR103, Rule.HR104, Rule.HR105, Rule.HR106, Rule.HR107);
   }
 }
