@@ -114,8 +114,9 @@ final class ServiceProcess {
   /**
    * The small files the project mounts into the container whose path the command names (a
    * configuration file: {@code redis-server /usr/local/etc/redis/redis.conf}), by container path,
-   * each with its text and the host file's name. A bind mount in short ({@code ./redis.conf:/etc/...})
-   * or long syntax ({@code type: bind}); a file that cannot be read is left out.
+   * each with its text and the host file's name. A bind mount of a file of the project (a relative
+   * source, {@code ./redis.conf:/etc/...}, short or long syntax); a host path ({@code /etc/...}) is
+   * never read, and a file that cannot be read is left out.
    */
   static Map<String, Sourced<String>> mountedFiles(CNode.Map service, List<Sourced<String>> command,
       Function<String, Path> dirOf) {
@@ -136,7 +137,7 @@ final class ServiceProcess {
       String target = null;
       if (v instanceof CNode.Scalar s && !s.isNull()) {
         String[] parts = s.value().split(":", -1);
-        if (parts.length >= 2 && (parts[0].startsWith(".") || parts[0].startsWith("/"))) {
+        if (parts.length >= 2 && parts[0].startsWith(".")) {
           source = parts[0];
           target = parts[1];
         }
@@ -145,7 +146,8 @@ final class ServiceProcess {
         source = src.value();
         target = dst.value();
       }
-      if (source == null || !words.contains(target)) {
+      // only the project's own files (./redis.conf), never a host path such as /etc/...
+      if (source == null || !source.startsWith(".") || !words.contains(target)) {
         continue;
       }
       try {

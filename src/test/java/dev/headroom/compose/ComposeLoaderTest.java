@@ -1991,12 +1991,14 @@ class ComposeLoaderTest {
               volumes:
                 - ./conf/redis.conf:/usr/local/etc/redis/redis.conf:ro
                 - ./other.conf:/etc/other.conf
+                - /etc/hostname:/etc/host.conf
                 - type: bind
                   source: ./conf/redis.conf
                   target: /etc/pg.conf
-              command: ["redis-server", "/usr/local/etc/redis/redis.conf", "--include=/etc/pg.conf"]
+              command: ["redis-server", "/usr/local/etc/redis/redis.conf", "--include=/etc/pg.conf", "/etc/host.conf"]
           """));
-      // only the files the command names: the short and the long syntax, and a value after '='
+      // only the project's files the command names: the short and the long syntax, and a value after '=';
+      // a host path (/etc/hostname) is never read
       assertThat(s.files()).containsOnlyKeys("/usr/local/etc/redis/redis.conf", "/etc/pg.conf");
       assertThat(s.files().get("/usr/local/etc/redis/redis.conf").value()).isEqualTo("maxmemory 1gb\n");
       assertThat(s.files().get("/usr/local/etc/redis/redis.conf").origin()).isEqualTo(at("conf/redis.conf", 1, 1));
