@@ -8,7 +8,6 @@ import dev.headroom.model.Optimization;
 import dev.headroom.model.Range;
 import dev.headroom.solve.PlanResult;
 import dev.headroom.solve.RiskResult;
-import dev.headroom.solve.ServiceDemand;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
