@@ -125,6 +125,7 @@ public final class Gate {
     }
     found.addAll(hr007ComposeRefuses(p));
     found.addAll(RuntimeRules.hr101NodeHeapAboveLimit(p));
+    found.addAll(RuntimeRules.hr102JvmAboveLimit(p));
     found.addAll(RuntimeRules.hr103PostgresSettingsAboveLimit(p));
     found.addAll(RuntimeRules.hr104SettingsTheImageIgnores(p));
     found.addAll(RuntimeRules.hr105RedisMaxmemoryAboveLimit(p));

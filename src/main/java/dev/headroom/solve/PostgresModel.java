@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * PostgreSQL's memory from its settings (docs/models.md): shared_buffers, wal_buffers (-1: 1/32 of
  * shared_buffers, at least 64 kB, at most one 16 MB WAL segment), a baseline for the postmaster and
  * its background processes, per-connection overhead × max_connections, work_mem × one operation per
- * connection, and maintenance_work_mem × autovacuum_max_workers. The low end is an idle server (the
- * baseline, the shared memory, no connection working); the high end every connection open and
- * sorting at once while autovacuum runs every worker. effective_cache_size is a hint to the planner
+ * connection, and maintenance_work_mem × autovacuum_max_workers. The low end is a fresh, idle server
+ * (the baseline; shared_buffers is charged to the container only as its pages are touched); the
+ * high end a working set that fills shared_buffers, every connection open and sorting at once, and
+ * autovacuum running every worker. effective_cache_size is a hint to the planner
  * about the operating system's cache: PostgreSQL allocates nothing for it.
  */
 public final class PostgresModel {
@@ -141,7 +142,8 @@ public final class PostgresModel {
     }
     long workers = setting(settings, "autovacuum_max_workers");
     List<Part> parts = new ArrayList<>();
-    parts.add(new Part("shared_buffers", Range.exactly(Bytes.of(shared))));
+    // shared memory is charged to the container as its pages are touched: all of it once the working set fills it
+    parts.add(new Part("shared_buffers", new Range(Bytes.ZERO, Bytes.of(shared))));
     parts.add(new Part("wal_buffers", Range.exactly(Bytes.of(wal))));
     parts.add(new Part("postmaster and background processes", BASELINE));
     parts.add(new Part(connections + " connections × " + PER_CONNECTION + " each, when open",

@@ -31,6 +31,9 @@ public enum Rule {
   HR101("node-heap-above-limit", Severity.ERROR, false, "Node's heap is at or above the container limit",
       "--max-old-space-size (in NODE_OPTIONS or the command) lets V8 grow the heap to that size before it collects in"
           + " earnest; at or above the container's limit, the kernel kills the container first."),
+  HR102("jvm-above-limit", Severity.WARNING, false, "the JVM's heap and non-heap exceed the container limit",
+      "The heap (-Xmx or MaxRAMPercentage of the limit) is not all a JVM uses: metaspace, code cache, thread stacks and"
+          + " direct memory come on top. Above the limit at the low end is an error, at the high end a warning."),
   HR103("postgres-settings-above-limit", Severity.INFO, false, "PostgreSQL's settings let it use more than the limit",
       "shared_buffers, wal_buffers, connections × their overhead and work_mem, and autovacuum's maintenance_work_mem against"
           + " the container's limit: above it even idle is an error; above it only when every connection is busy, a note."),

@@ -73,6 +73,107 @@ final class RuntimeRules {
     return out;
   }
 
+  // ------------------------------------------------------------------ HR102
+
+  private static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS");
+  private static final Pattern JVM_SIZE = Pattern.compile("([0-9]{1,15})([kKmMgGtT]?)");
+
+  /**
+   * HR102: the JVM's heap plus what it needs besides ({@link JvmModel}) above the container's limit.
+   * The options come from {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}, {@code JAVA_OPTS} and
+   * a {@code java} command; only a service that gives a heap ({@code -Xmx} or {@code
+   * -XX:MaxRAMPercentage}) is judged. Above the limit at the low end is an error; only at the high
+   * end, a warning.
+   */
+  static List<Finding> hr102JvmAboveLimit(ComposeProject p) {
+    List<Finding> out = new ArrayList<>();
+    for (ComposeService s : p.services()) {
+      if (s.memLimit() == null) {
+        continue;
+      }
+      List<Sourced<String>> options = new ArrayList<>();
+      for (String v : JVM_OPTION_VARIABLES) {
+        Sourced<String> o = s.environment().get(v);
+        if (o != null) {
+          for (String w : o.value().trim().split("\\s+", -1)) {
+            options.add(new Sourced<>(w, o.origin()));
+          }
+        }
+      }
+      if (!s.command().isEmpty() && s.command().get(0).value().endsWith("java")) {
+        options.addAll(s.command());
+      }
+      Bytes limit = s.memLimit().value();
+      JvmModel.Settings settings = new JvmModel.Settings();
+      Sourced<String> heapAt = null;
+      for (Sourced<String> o : options) {
+        String w = o.value();
+        if (w.startsWith("-Xmx") && jvmBytes(w.substring(4)) != null) {
+          settings.heap = jvmBytes(w.substring(4));
+          heapAt = o;
+        } else if (w.startsWith("-XX:MaxRAMPercentage=")) {
+          try {
+            BigDecimal pct = new BigDecimal(w.substring("-XX:MaxRAMPercentage=".length()));
+            if (pct.signum() >= 0 && pct.compareTo(BigDecimal.valueOf(100)) <= 0) {
+              settings.heapPercent = pct;
+              heapAt = heapAt == null || settings.heap == null ? o : heapAt;
+            }
+          } catch (NumberFormatException e) {
+            // not a number: the JVM refuses to start, which is not this rule's business
+          }
+        } else if (w.startsWith("-Xss") && jvmBytes(w.substring(4)) != null) {
+          settings.stack = jvmBytes(w.substring(4));
+        } else if (w.startsWith("-XX:MaxMetaspaceSize=") && jvmBytes(w.substring(21)) != null) {
+          settings.metaspace = jvmBytes(w.substring(21));
+        } else if (w.startsWith("-XX:ReservedCodeCacheSize=") && jvmBytes(w.substring(26)) != null) {
+          settings.codeCache = jvmBytes(w.substring(26));
+        } else if (w.startsWith("-XX:MaxDirectMemorySize=") && jvmBytes(w.substring(24)) != null) {
+          settings.direct = jvmBytes(w.substring(24));
+        }
+      }
+      if (heapAt == null) {
+        continue;
+      }
+      JvmModel.Footprint f;
+      try {
+        f = JvmModel.footprint(settings, limit);
+      } catch (ArithmeticException e) {
+        continue;
+      }
+      boolean always = f.total().low().compareTo(limit) > 0;
+      if (!always && f.total().high().compareTo(limit) <= 0) {
+        continue;
+      }
+      out.add(new Finding(Rule.HR102, always ? Severity.ERROR : Rule.HR102.defaultSeverity(), s.name(),
+          s.name() + ": the JVM's heap of " + f.heap() + " and what it needs besides come to " + f.total() + " against a"
+              + " container limit of " + limit + (always ? ", more than the limit at the low end" : ", more than the limit at"
+              + " the high end") + " (" + f.describe() + ")",
+          "lower -Xmx (or -XX:MaxRAMPercentage) to leave room for metaspace, code cache and thread stacks, or raise the limit",
+          heapAt.origin()));
+    }
+    return out;
+  }
+
+  /** A JVM size: {@code 512m}, {@code 1g} (1024-based), bytes without a unit; null when it is not one. */
+  static Bytes jvmBytes(String v) {
+    Matcher m = JVM_SIZE.matcher(v);
+    if (!m.matches()) {
+      return null;
+    }
+    long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+      case "k" -> Bytes.KIB;
+      case "m" -> Bytes.MIB;
+      case "g" -> Bytes.GIB;
+      case "t" -> Bytes.TIB;
+      default -> 1;
+    };
+    try {
+      return Bytes.of(Math.multiplyExact(Long.parseLong(m.group(1)), unit));
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
   // ------------------------------------------------------------------ HR103
 
   /**

@@ -55,17 +55,46 @@ class RuntimeRulesTest {
   }
 
   @Test
-  void hr103PostgresSettingsAgainstTheLimit() {
-    // the defaults: 142..1744 MiB (PostgresModelTest); in 80 MiB even idle is above: an error
-    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 80L, Map.of(), List.of()))))
-        .singleElement().satisfies(x -> {
+  void hr102JvmHeapAndNonHeapAgainstTheLimit() {
+    // -Xmx512m in 512 MiB: low 512 + metaspace 32 + code cache 16 + 20 threads × 1 MiB = 580 > 512: an error
+    assertThat(RuntimeRules.hr102JvmAboveLimit(project(svc("eclipse-temurin:21", 512L, Map.of("JAVA_TOOL_OPTIONS", "-Xmx512m"),
+        List.of())))).singleElement().satisfies(x -> {
           assertThat(x.severity()).isEqualTo(Severity.ERROR);
-          assertThat(x.message()).contains("142..1744 MiB", "even idle");
+          assertThat(x.message()).contains("580..1140 MiB"); // high: 512 + 128 + 240 + 250 + 10
         });
+    // -Xmx256m in 512: low 324 fits, high 256 + 128 + 240 + 250 + 10 = 884 does not: a warning
+    assertThat(RuntimeRules.hr102JvmAboveLimit(project(svc("app", 512L, Map.of("JAVA_OPTS", "-Xmx256m"), List.of()))))
+        .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
+    // every region bounded: 128 + 64 + 32 + 250 × 256 KiB (62.5 MiB) + 8 = 294.5 MiB ≤ 512: nothing
+    assertThat(RuntimeRules.hr102JvmAboveLimit(project(svc("app", 512L, Map.of(), List.of("java", "-Xmx128m", "-Xss256k",
+        "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxDirectMemorySize=8m", "-jar", "app.jar")))))
+        .isEmpty();
+    // MaxRAMPercentage=75 of 1024 MiB: heap 768; high 768 + 628 = 1396 > 1024: a warning
+    assertThat(RuntimeRules.hr102JvmAboveLimit(project(svc("app", 1024L,
+        Map.of("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75"), List.of())))).singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("heap of 768 MiB"));
+    // no heap given: the rule does not guess
+    assertThat(RuntimeRules.hr102JvmAboveLimit(project(svc("eclipse-temurin:21", 256L, Map.of(), List.of("java", "-jar", "a.jar")))))
+        .isEmpty();
+    assertThat(RuntimeRules.jvmBytes("2g")).isEqualTo(Bytes.of(2 * Bytes.GIB));
+    assertThat(RuntimeRules.jvmBytes("2gb")).isNull();
+  }
+
+  @Test
+  void hr103PostgresSettingsAgainstTheLimit() {
+    // shared_buffers=8GB with 100 connections in 80 MiB: idle 16 + 10 = 26 fits; but 12 MiB: even idle is above
+    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 12L, Map.of(),
+        List.of("postgres", "-c", "shared_buffers=8GB"))))).singleElement().satisfies(x -> {
+          assertThat(x.severity()).isEqualTo(Severity.ERROR);
+          assertThat(x.message()).contains("26..", "even idle");
+        });
+    // the defaults, 14..1744 MiB (PostgresModelTest), in 80 MiB: above only when busy, a note
+    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 80L, Map.of(), List.of()))))
+        .singleElement().satisfies(x -> assertThat(x.message()).contains("14..1744 MiB", "when busy"));
     // in 1 GiB: idle fits, busy does not: a note
     assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 1024L, Map.of(), List.of()))))
         .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
-    // settings in the command: 16 + 4 + 10..20 idle, busy + 20 × 10 + 20 × 2 + 1 × 16 = 40 + 256 = 296 MiB ≤ 300: none
+    // settings in the command: busy 16 + 4 + 20 + 20 × 10 + 20 × 2 + 1 × 16 = 40 + 256 = 296 MiB ≤ 300: none
     assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 300L, Map.of(),
         List.of("postgres", "-c", "shared_buffers=16MB", "-c", "max_connections=20", "-c", "work_mem=2MB",
             "-c", "maintenance_work_mem=16MB", "-c", "autovacuum_max_workers=1"))))).isEmpty();
@@ -174,6 +203,6 @@ class RuntimeRulesTest {
         List.of("postgres", "-c", "shared_buffers=128MB", "-c", "max_connections=20"));
     Host h = Fixtures.withCpu(host("h", 16_384, 0), "4", "0");
     assertThat(Gate.check(project(clean), h, Gate.Config.DEFAULT).findings())
-        .extracting(Finding::rule).doesNotContain(Rule.HR101, Rule.HR103, Rule.HR104, Rule.HR105, Rule.HR106, Rule.HR107);
+        .extracting(Finding::rule).doesNotContain(Rule.HR101, Rule.HR102, Rule.HR103, Rule.HR104, Rule.HR105, Rule.HR106, Rule.HR107);
   }
 }
