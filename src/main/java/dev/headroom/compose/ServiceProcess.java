@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 final class ServiceProcess {
   private ServiceProcess() {}
 
-  /** An env file larger than this is not an env file; it is not read for settings. */
-  private static final long MAX_ENV_FILE = 1 << 20;
+  /** An env or configuration file larger than this is not one; it is not read for settings. */
+  private static final long MAX_FILE = 1 << 20;
 
   static Map<String, Sourced<String>> environment(CNode.Map service, Function<String, Path> dirOf) {
     Map<String, Sourced<String>> env = new LinkedHashMap<>();
@@ -73,20 +73,12 @@ final class ServiceProcess {
     } else {
       return;
     }
-    String text;
-    String shown;
-    try {
-      Path path = dirOf.apply(entry.origin().file()).resolve(file).normalize();
-      if (!Files.isRegularFile(path) || Files.size(path) > MAX_ENV_FILE) {
-        return;
-      }
-      text = Files.readString(path, StandardCharsets.UTF_8);
-      // named as the compose file is named: beside it, relative when it is
-      Path written = Path.of(file);
-      shown = written.isAbsolute() ? file : Path.of(entry.origin().file()).resolveSibling(written).normalize().toString();
-    } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+    Sourced<String> read = readProjectFile(entry, file, dirOf);
+    if (read == null) {
       return; // unreadable, not UTF-8, or not a path: compose says so itself
     }
+    String text = read.value();
+    String shown = read.origin().file();
     Map<String, String> values;
     try {
       values = DotEnv.parse(shown, text, Lookup.none());
@@ -150,20 +142,32 @@ final class ServiceProcess {
       if (source == null || !source.startsWith(".") || !words.contains(target)) {
         continue;
       }
-      try {
-        Path host = dirOf.apply(v.origin().file()).resolve(source).normalize();
-        if (!Files.isRegularFile(host) || Files.size(host) > MAX_ENV_FILE) {
-          continue;
-        }
-        String text = Files.readString(host, StandardCharsets.UTF_8);
-        Path written = Path.of(source);
-        String shown = written.isAbsolute() ? source : Path.of(v.origin().file()).resolveSibling(written).normalize().toString();
-        out.put(target, new Sourced<>(text, new Origin(shown, 1, 1)));
-      } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
-        // unreadable or not UTF-8: not a configuration file this rule can read
+      Sourced<String> read = readProjectFile(v, source, dirOf);
+      if (read != null) {
+        out.put(target, read);
       }
     }
     return out;
+  }
+
+  /**
+   * A small file named in the compose file at {@code at}, relative to that file's directory: its
+   * text, and its name as the compose file is named (beside it, relative when it is); null when it is
+   * missing, too large, not UTF-8 or not a path.
+   */
+  private static Sourced<String> readProjectFile(CNode at, String file, Function<String, Path> dirOf) {
+    try {
+      Path path = dirOf.apply(at.origin().file()).resolve(file).normalize();
+      if (!Files.isRegularFile(path) || Files.size(path) > MAX_FILE) {
+        return null;
+      }
+      String text = Files.readString(path, StandardCharsets.UTF_8);
+      Path written = Path.of(file);
+      String shown = written.isAbsolute() ? file : Path.of(at.origin().file()).resolveSibling(written).normalize().toString();
+      return new Sourced<>(text, new Origin(shown, 1, 1));
+    } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+      return null;
+    }
   }
 
   private static final Pattern WORD = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+)");

@@ -178,7 +178,8 @@ public final class MemoryChart {
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
-  private static String xml(String s) {
+  /** Text from a catalog file, safe in XML and HTML: cleaned of control characters, markup escaped. */
+  static String xml(String s) {
     return Style.clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 

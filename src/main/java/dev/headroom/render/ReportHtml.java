@@ -39,7 +39,7 @@ public final class ReportHtml {
     out.println("<html lang=\"en\">");
     out.println("<head>");
     out.println("<meta charset=\"utf-8\">");
-    out.println("<title>Capacity report: " + escape(r.stack().name()) + "</title>");
+    out.println("<title>Capacity report: " + MemoryChart.xml(r.stack().name()) + "</title>");
     out.println("<style>");
     out.println("body { font-family: sans-serif; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }");
     out.println("table { border-collapse: collapse; margin: 0.5rem 0; }");
@@ -53,9 +53,5 @@ public final class ReportHtml {
     out.print(body);
     out.println("</body>");
     out.println("</html>");
-  }
-
-  private static String escape(String s) {
-    return Style.clean(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
 final class RuntimeRules {
   private RuntimeRules() {}
 
+  /** The Docker Hub official image {@code name}, however written: {@code name:tag}, {@code docker.io/library/name@sha256:...}. */
+  private static Pattern officialImage(String name) {
+    return Pattern.compile("(?:(?:docker\\.io|index\\.docker\\.io|registry-1\\.docker\\.io)/)?(?:library/)?"
+        + Pattern.quote(name) + "(?:[:@].*)?");
+  }
+
   // ------------------------------------------------------------------ HR101
 
   private static final Pattern OLD_SPACE = Pattern.compile("--max[-_]old[-_]space[-_]size(?:=(\\S*))?");
@@ -249,8 +255,7 @@ final class RuntimeRules {
       "POSTGRES_INITDB_ARGS", "POSTGRES_INITDB_WALDIR", "POSTGRES_HOST_AUTH_METHOD", "POSTGRES_PASSWORD_FILE",
       "POSTGRES_USER_FILE", "POSTGRES_DB_FILE", "POSTGRES_INITDB_ARGS_FILE");
 
-  private static final Pattern OFFICIAL_POSTGRES =
-      Pattern.compile("(?:(?:docker\\.io|index\\.docker\\.io|registry-1\\.docker\\.io)/)?(?:library/)?postgres(?:[:@].*)?");
+  private static final Pattern OFFICIAL_POSTGRES = officialImage("postgres");
 
   /**
    * HR104: server settings passed as {@code POSTGRES_*} variables to the official postgres image,
@@ -295,8 +300,7 @@ final class RuntimeRules {
 
   // ------------------------------------------------------------------ HR105
 
-  private static final Pattern OFFICIAL_REDIS =
-      Pattern.compile("(?:(?:docker\\.io|index\\.docker\\.io|registry-1\\.docker\\.io)/)?(?:library/)?redis(?:[:@].*)?");
+  private static final Pattern OFFICIAL_REDIS = officialImage("redis");
   private static final Pattern REDIS_SIZE = Pattern.compile("([0-9]{1,15})(k|kb|m|mb|g|gb)?", Pattern.CASE_INSENSITIVE);
 
   /**
