@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
       MatrixCommand.class,
       ReportCommand.class,
       AdviseCommand.class,
+      TuneCommand.class,
       CheckCommand.class,
       HostsCommand.class,
       StacksCommand.class,

@@ -14,12 +14,17 @@ import dev.headroom.model.Scenario;
 import dev.headroom.model.Service;
 import dev.headroom.model.Stack;
 import dev.headroom.model.Thresholds;
+import dev.headroom.runtime.Footprint;
+import dev.headroom.runtime.Part;
+import dev.headroom.runtime.RuntimeModel;
+import dev.headroom.runtime.Runtimes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,8 +44,8 @@ public final class CatalogFileReader {
   static final Set<String> HOST_GPU_KEYS = Set.of("model", "memory", "source");
   static final Set<String> THRESHOLD_KEYS = Set.of("warn", "critical", "source");
   static final Set<String> SERVICE_KEYS =
-      Set.of("kind", "id", "name", "description", "memory", "cpu", "gpu_memory", "limits", "reservations", "source",
-          "notes");
+      Set.of("kind", "id", "name", "description", "memory", "model", "settings", "cpu", "gpu_memory", "limits",
+          "reservations", "source", "notes");
   static final Set<String> SERVICE_MEMORY_KEYS = Set.of("components");
   static final Set<String> COMPONENT_KEYS = Set.of("name", "size", "optimizations", "source", "notes");
   static final Set<String> OPTIMIZATION_KEYS = Set.of("id", "saves", "effort_hours", "note", "source");
@@ -247,7 +252,12 @@ public final class CatalogFileReader {
     String src = f.string("source", false);
     List<Component> components = new ArrayList<>();
     YamlNode memory = f.node("memory");
-    if (!f.has("memory")) {
+    boolean modelled = f.has("model") || f.has("settings");
+    if (modelled && f.has("memory")) {
+      f.problem("memory", "give memory or a model with settings, not both: the model computes the memory");
+    } else if (modelled) {
+      // read below, once the limits are known
+    } else if (!f.has("memory")) {
       f.range("memory", true);
     } else if (memory instanceof Scalar) {
       Range r = f.range("memory", true);
@@ -293,11 +303,73 @@ public final class CatalogFileReader {
     if (limits.cpus() != null && reservations.cpus() != null && reservations.cpus().compareTo(limits.cpus()) > 0) {
       f.problem("reservations", "reserved cpus " + reservations.cpus() + " is above the limit " + limits.cpus());
     }
+    if (modelled && !f.has("memory")) {
+      components.addAll(modelled(f, limits.memory()));
+    }
     if (id == null || components.isEmpty() || !f.problems().isEmpty()) {
       return null;
     }
-    Service s = new Service(id, name, components, cpu, gpu, limits, reservations, src, f.originOf("memory"));
+    Service s = new Service(id, name, components, cpu, gpu, limits, reservations, src,
+        f.originOf(modelled ? "model" : "memory"));
     return new Entry("service", id, s, List.of(), source, f.originOf("id"), null);
+  }
+
+  /**
+   * A service's memory from a runtime model ({@code model:} with {@code settings:}, docs/models.md):
+   * one component per part of the footprint, each traced to the settings (or the model, when there
+   * are none). Every setting is checked as the runtime reads it.
+   */
+  private static List<Component> modelled(Fields f, Bytes limit) {
+    String modelId = f.string("model", true);
+    if (modelId == null) {
+      return List.of();
+    }
+    Optional<RuntimeModel> found = Runtimes.byId(modelId);
+    if (found.isEmpty()) {
+      f.problem("model", "unknown model '" + modelId + "'" + Suggestions.didYouMean(modelId, Runtimes.ids())
+          + " (headroom models " + String.join(", ", Runtimes.ids()) + ")");
+      return List.of();
+    }
+    RuntimeModel model = found.get();
+    Map<String, String> settings = new LinkedHashMap<>();
+    Fields s = f.has("settings") ? f.map("settings", false, model.settings().keySet()) : null;
+    if (s != null) {
+      for (String key : s.map().entries().keySet()) {
+        String value = s.string(key, true);
+        if (value == null || !model.settings().containsKey(key)) {
+          continue;
+        }
+        String reason = model.problem(key, value);
+        if (reason != null) {
+          s.problem(key, reason);
+        } else {
+          settings.put(key, value);
+        }
+      }
+    }
+    if (!f.problems().isEmpty()) {
+      return List.of();
+    }
+    String incomplete = model.incomplete(settings, limit);
+    if (incomplete != null) {
+      f.problem(f.has("settings") ? "settings" : "model", incomplete);
+      return List.of();
+    }
+    Footprint footprint;
+    try {
+      footprint = model.footprint(settings, limit);
+    } catch (ArithmeticException e) {
+      f.problem("settings", "the footprint of these settings is more than 8 EiB (2^63-1 bytes)");
+      return List.of();
+    }
+    Origin at = f.originOf(f.has("settings") ? "settings" : "model");
+    List<Component> out = new ArrayList<>();
+    for (Part p : footprint.parts()) {
+      if (!p.memory().isZero()) {
+        out.add(new Component(p.name() + (p.estimate() ? " (estimate)" : ""), p.memory(), List.of(), at));
+      }
+    }
+    return out;
   }
 
   private Component component(Fields m, int i, YamlNode item, Set<String> optIds) {

@@ -37,10 +37,11 @@ public enum Rule {
   HR103("postgres-settings-above-limit", Severity.INFO, false, "PostgreSQL's settings let it use more than the limit",
       "shared_buffers, wal_buffers, connections × their overhead and work_mem, and autovacuum's maintenance_work_mem against"
           + " the container's limit: above it even idle is an error; above it only when every connection is busy, a note."),
-  HR104("postgres-settings-ignored", Severity.WARNING, false, "settings passed in a way the postgres image ignores",
+  HR104("postgres-settings-ignored", Severity.WARNING, false, "settings the postgres image ignores, or .NET reads as hexadecimal",
       "The official postgres image reads only a few POSTGRES_* variables (user, password, database, initdb options);"
           + " POSTGRES_SHARED_BUFFERS and the like leave the server at its defaults. Settings go in the command (-c name=value)"
-          + " or a mounted postgresql.conf."),
+          + " or a mounted postgresql.conf. .NET reads DOTNET_GC* values as hexadecimal (20000 is 131072), and"
+          + " DOTNET_GCHeapCount only under server GC."),
   HR105("redis-maxmemory-above-limit", Severity.ERROR, false, "Redis's maxmemory is at or above the container limit",
       "maxmemory bounds Redis's dataset, not the process: at or above the container's limit the kernel kills Redis before"
           + " it evicts a key."),

@@ -8,6 +8,11 @@ import dev.headroom.model.Cpu;
 import dev.headroom.model.Host;
 import dev.headroom.model.QuantityException;
 import dev.headroom.model.Units;
+import dev.headroom.runtime.Footprint;
+import dev.headroom.runtime.JvmModel;
+import dev.headroom.runtime.NodeModel;
+import dev.headroom.runtime.PostgresModel;
+import dev.headroom.runtime.RedisModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +59,13 @@ final class RuntimeRules {
         }
       }
       words.addAll(s.command());
+      boolean flagged = false;
       for (int i = 0; i < words.size(); i++) {
         Matcher m = OLD_SPACE.matcher(words.get(i).value());
         if (!m.matches()) {
           continue;
         }
+        flagged = true;
         String n = m.group(1) != null ? m.group(1) : i + 1 < words.size() ? words.get(i + 1).value() : "";
         if (!n.matches("[0-9]{1,9}")) {
           continue;
@@ -75,14 +82,40 @@ final class RuntimeRules {
               words.get(i).origin()));
         }
       }
+      Bytes limit = s.memLimit().value();
+      long defaultOld = NodeModel.defaultOld(limit);
+      if (!flagged && isNode(s) && Bytes.mib(defaultOld).compareTo(limit) >= 0) {
+        out.add(new Finding(Rule.HR101, Rule.HR101.defaultSeverity(), s.name(),
+            s.name() + ": no --max-old-space-size, so V8 sizes Node's heap from the container's memory: half of it, but at"
+                + " least 256 MiB, at or above this container's limit of " + limit
+                + ": the kernel kills the container before V8 collects",
+            "set the heap below the limit, leaving room for the rest of the process: NODE_OPTIONS=--max-old-space-size="
+                + Math.max(1, limit.value() / Bytes.MIB * 3 / 4) + " (headroom tune node --limit " + limit.value() / Bytes.MIB
+                + "MiB gives a footprint)",
+            options != null ? options.origin() : s.command().isEmpty() ? s.origin() : s.command().get(0).origin()));
+      }
     }
     return out;
+  }
+
+  private static final Pattern OFFICIAL_NODE = officialImage("node");
+  private static final Set<String> NODE_COMMANDS = Set.of("node", "npm", "npx", "yarn", "pnpm");
+
+  /** A Node.js process: the official node image, a command that starts one, or NODE_OPTIONS given. */
+  private static boolean isNode(ComposeService s) {
+    if (s.image() != null && OFFICIAL_NODE.matcher(s.image()).matches() || s.environment().containsKey("NODE_OPTIONS")) {
+      return true;
+    }
+    if (s.command().isEmpty()) {
+      return false;
+    }
+    String first = s.command().get(0).value();
+    return NODE_COMMANDS.contains(first.substring(first.lastIndexOf('/') + 1));
   }
 
   // ------------------------------------------------------------------ HR102
 
   private static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_OPTS");
-  private static final Pattern JVM_SIZE = Pattern.compile("([0-9]{1,15})([kKmMgGtT]?)");
 
   /**
    * HR102: the JVM's heap plus what it needs besides ({@link JvmModel}) above the container's limit.
@@ -110,74 +143,40 @@ final class RuntimeRules {
         options.addAll(s.command());
       }
       Bytes limit = s.memLimit().value();
-      JvmModel.Settings settings = new JvmModel.Settings();
+      Map<String, String> settings = new java.util.LinkedHashMap<>();
       Sourced<String> heapAt = null;
       for (Sourced<String> o : options) {
-        String w = o.value();
-        if (w.startsWith("-Xmx") && jvmBytes(w.substring(4)) != null) {
-          settings.heap = jvmBytes(w.substring(4));
+        Map.Entry<String, String> setting = JvmModel.option(o.value());
+        if (setting == null || JvmModel.INSTANCE.problem(setting.getKey(), setting.getValue()) != null) {
+          continue; // a value the JVM refuses: it does not start, which is not this rule's business
+        }
+        settings.put(setting.getKey(), setting.getValue());
+        if (setting.getKey().equals("Xmx") || setting.getKey().equals("MaxRAMPercentage") && !settings.containsKey("Xmx")) {
           heapAt = o;
-        } else if (w.startsWith("-XX:MaxRAMPercentage=")) {
-          try {
-            BigDecimal pct = new BigDecimal(w.substring("-XX:MaxRAMPercentage=".length()));
-            if (pct.signum() >= 0 && pct.compareTo(BigDecimal.valueOf(100)) <= 0) {
-              settings.heapPercent = pct;
-              heapAt = heapAt == null || settings.heap == null ? o : heapAt;
-            }
-          } catch (NumberFormatException e) {
-            // not a number: the JVM refuses to start, which is not this rule's business
-          }
-        } else if (w.startsWith("-Xss") && jvmBytes(w.substring(4)) != null) {
-          settings.stack = jvmBytes(w.substring(4));
-        } else if (w.startsWith("-XX:MaxMetaspaceSize=") && jvmBytes(w.substring(21)) != null) {
-          settings.metaspace = jvmBytes(w.substring(21));
-        } else if (w.startsWith("-XX:ReservedCodeCacheSize=") && jvmBytes(w.substring(26)) != null) {
-          settings.codeCache = jvmBytes(w.substring(26));
-        } else if (w.startsWith("-XX:MaxDirectMemorySize=") && jvmBytes(w.substring(24)) != null) {
-          settings.direct = jvmBytes(w.substring(24));
         }
       }
       if (heapAt == null) {
         continue;
       }
-      JvmModel.Footprint f;
+      Footprint f;
       try {
-        f = JvmModel.footprint(settings, limit);
+        f = JvmModel.INSTANCE.footprint(settings, limit);
       } catch (ArithmeticException e) {
         continue;
       }
+      Bytes heap = f.parts().get(0).memory().high();
       boolean always = f.total().low().compareTo(limit) > 0;
       if (!always && f.total().high().compareTo(limit) <= 0) {
         continue;
       }
       out.add(new Finding(Rule.HR102, always ? Severity.ERROR : Rule.HR102.defaultSeverity(), s.name(),
-          s.name() + ": the JVM's heap of " + f.heap() + " and what it needs besides come to " + f.total() + " against a"
+          s.name() + ": the JVM's heap of " + heap + " and what it needs besides come to " + f.total() + " against a"
               + " container limit of " + limit + (always ? ", more than the limit at the low end" : ", more than the limit at"
               + " the high end") + " (" + f.describe() + ")",
           "lower -Xmx (or -XX:MaxRAMPercentage) to leave room for metaspace, code cache and thread stacks, or raise the limit",
           heapAt.origin()));
     }
     return out;
-  }
-
-  /** A JVM size: {@code 512m}, {@code 1g} (1024-based), bytes without a unit; null when it is not one. */
-  static Bytes jvmBytes(String v) {
-    Matcher m = JVM_SIZE.matcher(v);
-    if (!m.matches()) {
-      return null;
-    }
-    long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-      case "k" -> Bytes.KIB;
-      case "m" -> Bytes.MIB;
-      case "g" -> Bytes.GIB;
-      case "t" -> Bytes.TIB;
-      default -> 1;
-    };
-    try {
-      return Bytes.of(Math.multiplyExact(Long.parseLong(m.group(1)), unit));
-    } catch (ArithmeticException e) {
-      return null;
-    }
   }
 
   // ------------------------------------------------------------------ HR103
@@ -224,9 +223,9 @@ final class RuntimeRules {
           settings.put(pair.substring(0, eq).strip().toLowerCase(Locale.ROOT), pair.substring(eq + 1).strip());
         }
       }
-      PostgresModel.Footprint f;
+      Footprint f;
       try {
-        f = PostgresModel.footprint(settings);
+        f = PostgresModel.INSTANCE.footprint(settings, null);
       } catch (ArithmeticException e) {
         continue; // settings past 8 EiB: the server refuses them itself
       }
@@ -235,14 +234,11 @@ final class RuntimeRules {
       if (!idle && f.total().high().compareTo(limit) <= 0) {
         continue;
       }
-      List<String> parts = new ArrayList<>();
-      for (PostgresModel.Part part : f.parts()) {
-        parts.add(part.what() + " " + part.memory());
-      }
       out.add(new Finding(Rule.HR103, idle ? Severity.ERROR : Rule.HR103.defaultSeverity(), s.name(),
           s.name() + ": PostgreSQL's settings let it use " + f.total() + " against a container limit of " + limit
-              + (idle ? ", more than the limit even idle" : ", more than the limit when busy") + " (" + String.join("; ", parts) + ")",
-          "lower shared_buffers, max_connections or work_mem (headroom's docs/models.md has the formula), or raise the limit",
+              + (idle ? ", more than the limit even idle" : ", more than the limit when busy") + " (" + f.describe() + ")",
+          "lower shared_buffers, max_connections or work_mem (docs/models.md has the formula; headroom tune postgres --limit "
+              + limit.value() / Bytes.MIB + "MiB --connections N gives settings that fit), or raise the limit",
           words.isEmpty() ? s.origin() : words.get(0).origin()));
     }
     return out;
@@ -266,6 +262,7 @@ final class RuntimeRules {
   static List<Finding> hr104SettingsTheImageIgnores(ComposeProject p) {
     List<Finding> out = new ArrayList<>();
     for (ComposeService s : p.services()) {
+      out.addAll(dotnetSettingsReadOtherwise(s));
       if (s.image() == null || !OFFICIAL_POSTGRES.matcher(s.image()).matches()) {
         continue;
       }
@@ -298,10 +295,58 @@ final class RuntimeRules {
     return out;
   }
 
+  private static final Pattern DOTNET_GC_VARIABLE = Pattern.compile("(?:DOTNET|COMPlus)_(GC[A-Za-z]+)");
+
+  /**
+   * HR104 for .NET: the runtime reads every numeric {@code DOTNET_GC*} variable as hexadecimal, so
+   * {@code DOTNET_GCLOHThreshold=20000} is 0x20000 = 131072 bytes; and {@code DOTNET_GCHeapCount}
+   * applies to server GC only, so with {@code DOTNET_gcServer} unset or 0 it is ignored.
+   */
+  private static List<Finding> dotnetSettingsReadOtherwise(ComposeService s) {
+    List<Finding> out = new ArrayList<>();
+    List<String> hex = new ArrayList<>();
+    List<String> fixes = new ArrayList<>();
+    Sourced<String> first = null;
+    Sourced<String> heapCount = null;
+    for (Map.Entry<String, Sourced<String>> e : s.environment().entrySet()) {
+      Matcher m = DOTNET_GC_VARIABLE.matcher(e.getKey());
+      if (!m.matches()) {
+        continue;
+      }
+      String v = e.getValue().value().strip();
+      if (m.group(1).equalsIgnoreCase("GCHeapCount")) {
+        heapCount = e.getValue();
+      }
+      if (v.matches("[0-9]{2,15}") && Long.parseLong(v, 16) != Long.parseLong(v)) {
+        long asHex = Long.parseLong(v, 16);
+        long asDecimal = Long.parseLong(v);
+        hex.add(e.getKey() + "=" + v + " is 0x" + v + " = " + asHex);
+        fixes.add(e.getKey() + "=0x" + Long.toHexString(asDecimal).toUpperCase(Locale.ROOT));
+        first = first == null ? e.getValue() : first;
+      }
+    }
+    if (first != null) {
+      out.add(new Finding(Rule.HR104, Rule.HR104.defaultSeverity(), s.name(),
+          s.name() + ": .NET reads DOTNET_GC* values as hexadecimal: " + String.join("; ", hex),
+          "if the decimal value was meant, write it in hexadecimal: " + String.join(", ", fixes),
+          first.origin()));
+    }
+    Sourced<String> server = null;
+    for (String name : List.of("DOTNET_gcServer", "COMPlus_gcServer")) {
+      server = server != null ? server : s.environment().get(name);
+    }
+    if (heapCount != null && (server == null || !server.value().strip().equals("1"))) {
+      out.add(new Finding(Rule.HR104, Rule.HR104.defaultSeverity(), s.name(),
+          s.name() + ": DOTNET_GCHeapCount applies to server GC only; with DOTNET_gcServer"
+              + (server == null ? " unset" : "=" + server.value().strip()) + " the workstation GC runs one heap and ignores it",
+          "drop DOTNET_GCHeapCount, or set DOTNET_gcServer=1 if several heaps were meant", heapCount.origin()));
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------------ HR105
 
   private static final Pattern OFFICIAL_REDIS = officialImage("redis");
-  private static final Pattern REDIS_SIZE = Pattern.compile("([0-9]{1,15})(k|kb|m|mb|g|gb)?", Pattern.CASE_INSENSITIVE);
 
   /**
    * HR105: Redis's {@code maxmemory} (from {@code --maxmemory} in the command, else the mounted
@@ -336,7 +381,7 @@ final class RuntimeRules {
       if (setting == null) {
         continue;
       }
-      Bytes max = redisBytes(setting.value());
+      Bytes max = RedisModel.bytes(setting.value());
       Bytes limit = s.memLimit().value();
       if (max != null && !max.isZero() && max.compareTo(limit) >= 0) {
         out.add(new Finding(Rule.HR105, Rule.HR105.defaultSeverity(), s.name(),
@@ -348,28 +393,6 @@ final class RuntimeRules {
       }
     }
     return out;
-  }
-
-  /** A Redis memory size: {@code 1gb} is 1024^3, {@code 1g} 10^9 (Redis's own units); null when it is not one. */
-  static Bytes redisBytes(String v) {
-    Matcher m = REDIS_SIZE.matcher(v.strip());
-    if (!m.matches()) {
-      return null;
-    }
-    long unit = switch (m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT)) {
-      case "k" -> 1000;
-      case "kb" -> Bytes.KIB;
-      case "m" -> 1_000_000;
-      case "mb" -> Bytes.MIB;
-      case "g" -> 1_000_000_000;
-      case "gb" -> Bytes.GIB;
-      default -> 1;
-    };
-    try {
-      return Bytes.of(Math.multiplyExact(Long.parseLong(m.group(1)), unit));
-    } catch (ArithmeticException e) {
-      return null;
-    }
   }
 
   // ------------------------------------------------------------------ HR106

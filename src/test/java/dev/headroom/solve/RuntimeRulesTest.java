@@ -76,8 +76,8 @@ class RuntimeRulesTest {
     // no heap given: the rule does not guess
     assertThat(RuntimeRules.hr102JvmAboveLimit(project(svc("eclipse-temurin:21", 256L, Map.of(), List.of("java", "-jar", "a.jar")))))
         .isEmpty();
-    assertThat(RuntimeRules.jvmBytes("2g")).isEqualTo(Bytes.of(2 * Bytes.GIB));
-    assertThat(RuntimeRules.jvmBytes("2gb")).isNull();
+    assertThat(dev.headroom.runtime.JvmModel.bytes("2g")).isEqualTo(Bytes.of(2 * Bytes.GIB));
+    assertThat(dev.headroom.runtime.JvmModel.bytes("2gb")).isNull();
   }
 
   @Test
@@ -153,10 +153,10 @@ class RuntimeRulesTest {
     assertThat(RuntimeRules.hr105RedisMaxmemoryAboveLimit(project(redis(512L, List.of("redis-server", "--maxmemory", "0"),
         Map.of())))).isEmpty();
     // Redis's units: 1g is 10^9, 1gb 2^30; 1k 1000, 1kb 1024
-    assertThat(RuntimeRules.redisBytes("1g")).isEqualTo(Bytes.of(1_000_000_000));
-    assertThat(RuntimeRules.redisBytes("1GB")).isEqualTo(Bytes.of(Bytes.GIB));
-    assertThat(RuntimeRules.redisBytes("3kb")).isEqualTo(Bytes.of(3072));
-    assertThat(RuntimeRules.redisBytes("lots")).isNull();
+    assertThat(dev.headroom.runtime.RedisModel.bytes("1g")).isEqualTo(Bytes.of(1_000_000_000));
+    assertThat(dev.headroom.runtime.RedisModel.bytes("1GB")).isEqualTo(Bytes.of(Bytes.GIB));
+    assertThat(dev.headroom.runtime.RedisModel.bytes("3kb")).isEqualTo(Bytes.of(3072));
+    assertThat(dev.headroom.runtime.RedisModel.bytes("lots")).isNull();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.headroom.solve;
+package dev.headroom.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +41,7 @@ class PostgresModelTest {
   void theDefaultsGiveTheFootprintOfAStockServer() {
     // idle: wal 128/32 = 4 MiB + baseline 10 = 14 MiB (shared_buffers is charged as it is touched);
     // busy: 128 + 4 + 20 + 100 × 10 MiB + 100 × 4 MiB + 3 × 64 MiB = 152 + 1000 + 400 + 192 = 1744 MiB
-    PostgresModel.Footprint f = PostgresModel.footprint(Map.of());
+    Footprint f = PostgresModel.INSTANCE.footprint(Map.of(), null);
     assertThat(f.total()).isEqualTo(new Range(Bytes.mib(14), Bytes.mib(1744)));
   }
 
@@ -54,14 +54,14 @@ class PostgresModelTest {
   }
 
   private static long wal(String shared) {
-    return PostgresModel.footprint(Map.of("shared_buffers", shared)).parts().get(1).memory().high().value();
+    return PostgresModel.INSTANCE.footprint(Map.of("shared_buffers", shared), null).parts().get(1).memory().high().value();
   }
 
   @Test
   void seed000sPiSettingsFitIts80MiBContainerOnlyWhenIdle() {
     // idle: wal 4 + baseline 10 = 14; busy: 16 + 4 + 20 + 20 × 10 + 20 × 2 + 3 × 64 = 40 + 200 + 40 + 192 = 472
-    PostgresModel.Footprint f = PostgresModel.footprint(Map.of("shared_buffers", "16MB", "wal_buffers", "4MB",
-        "work_mem", "2MB", "max_connections", "20", "effective_cache_size", "64MB"));
+    Footprint f = PostgresModel.INSTANCE.footprint(Map.of("shared_buffers", "16MB", "wal_buffers", "4MB",
+        "work_mem", "2MB", "max_connections", "20", "effective_cache_size", "64MB"), null);
     assertThat(f.total()).isEqualTo(new Range(Bytes.mib(14), Bytes.mib(472)));
   }
 }
