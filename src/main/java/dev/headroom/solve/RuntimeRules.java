@@ -295,7 +295,7 @@ final class RuntimeRules {
     return out;
   }
 
-  private static final Pattern DOTNET_GC_VARIABLE = Pattern.compile("(?:DOTNET|COMPlus)_(GC[A-Za-z]+)");
+  private static final Pattern DOTNET_GC_VARIABLE = Pattern.compile("(?:DOTNET|COMPlus)_(GC[A-Za-z0-9]+)");
 
   /**
    * HR104 for .NET: the runtime reads every numeric {@code DOTNET_GC*} variable as hexadecimal, so

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.headroom.model.Bytes;
 import dev.headroom.model.Catalog;
+import dev.headroom.model.Component;
 import dev.headroom.model.Cpu;
 import dev.headroom.model.Host;
 import dev.headroom.model.Service;
@@ -95,6 +96,32 @@ class CatalogLoaderTest {
   }
 
   // ------------------------------------------------------------------ one problem per issue
+
+  @Test
+  void aModelledServiceHasOneComponentPerPartTracedToItsSettings() throws IOException {
+    write("pg.yaml", "kind: service\nid: pg\nmodel: postgres\nsettings:\n  shared_buffers: 16MB\n  max_connections: 20\n");
+    Service pg = loader.load(List.of(dir)).catalog().service("pg").orElseThrow();
+    assertThat(pg.components()).extracting(Component::name).first().isEqualTo("shared_buffers");
+    assertThat(pg.components()).allSatisfy(c -> assertThat(c.origin().line()).isEqualTo(5));
+    // the sum is the model's: PostgresModelTest has the arithmetic
+    assertThat(pg.memory()).isEqualTo(dev.headroom.runtime.PostgresModel.INSTANCE.footprint(
+        java.util.Map.of("shared_buffers", "16MB", "max_connections", "20"), null).total());
+  }
+
+  @Test
+  void aModelledServiceNeedsWhatItsModelNeeds() throws IOException {
+    Path jvm = write("jvm.yaml", "kind: service\nid: jvm\nmodel: jvm\nsettings: {Xss: 512k}\n");
+    Path redis = write("redis.yaml", "kind: service\nid: r\nmodel: redis\n");
+    Path pg = write("pg.yaml", "kind: service\nid: pg\nmodel: postgres\nsettings: {work_mem: 2mb, shared_bufers: 1GB}\n");
+    assertThat(problems()).containsExactlyInAnyOrder(
+        name(jvm) + ":4:11: settings: without Xmx the JVM sizes its heap from the container limit: give Xmx or a memory limit",
+        name(redis) + ":3:8: model: without maxmemory Redis grows with its data and no footprint follows from its settings:"
+            + " give maxmemory",
+        name(pg) + ":4:22: settings.work_mem: PostgreSQL reads a number in kB or with a unit B, kB, MB, GB or TB"
+            + " (case-sensitive), such as 16MB",
+        name(pg) + ":4:27: settings.shared_bufers: unknown key 'shared_bufers'; did you mean 'shared_buffers'? (keys starting"
+            + " with x- are free for extensions)");
+  }
 
   @Test
   void catalogUnitMIsRefusedAsMilli() throws IOException {

@@ -55,6 +55,43 @@ class RuntimeRulesTest {
   }
 
   @Test
+  void hr101AnUnsetNodeHeapInASmallContainer() {
+    // no flag: V8 takes half the limit but at least 256 MiB; in 128 MiB that is 256 ≥ 128: the finding, 96 suggested
+    assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("node:20-alpine", 128L, Map.of(), List.of("node", "server.js")))))
+        .singleElement().satisfies(x -> {
+          assertThat(x.message()).contains("at least 256 MiB");
+          assertThat(x.fix()).contains("--max-old-space-size=96");
+        });
+    // 256 MiB: 256 ≥ 256, still; NODE_OPTIONS without the flag marks a Node process too
+    assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("my/app", 256L, Map.of("NODE_OPTIONS", "--enable-source-maps"),
+        List.of())))).hasSize(1);
+    // 512 MiB: half is 256 < 512; not a Node process: nothing
+    assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("node:20", 512L, Map.of(), List.of())))).isEmpty();
+    assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("nginx:1", 64L, Map.of(), List.of())))).isEmpty();
+    assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc(null, 64L, Map.of(), List.of("/usr/local/bin/npm", "start")))))
+        .hasSize(1);
+  }
+
+  @Test
+  void hr104DotnetReadsItsGcVariablesAsHexadecimal() {
+    // seed 000: 20000 is 0x20000 = 131072; 20000 in hexadecimal is 0x4E20. GCHeapCount with gcServer 0 is ignored
+    List<Finding> f = RuntimeRules.hr104SettingsTheImageIgnores(project(svc("mcr.microsoft.com/dotnet/aspnet:9.0", 128L,
+        Map.of("DOTNET_gcServer", "0", "DOTNET_GCHeapCount", "2", "DOTNET_GCLOHThreshold", "20000"), List.of())));
+    assertThat(f).extracting(Finding::message).containsExactlyInAnyOrder(
+        "app: .NET reads DOTNET_GC* values as hexadecimal: DOTNET_GCLOHThreshold=20000 is 0x20000 = 131072",
+        "app: DOTNET_GCHeapCount applies to server GC only; with DOTNET_gcServer=0 the workstation GC runs one heap and"
+            + " ignores it");
+    assertThat(f).extracting(Finding::fix).contains("if the decimal value was meant, write it in hexadecimal:"
+        + " DOTNET_GCLOHThreshold=0x4E20");
+    // written with 0x, a single digit (the same in both), or under server GC: nothing
+    assertThat(RuntimeRules.hr104SettingsTheImageIgnores(project(svc("app", 128L, Map.of("DOTNET_gcServer", "1",
+        "DOTNET_GCHeapCount", "2", "DOTNET_GCHeapHardLimit", "0xC800000", "COMPlus_gcConcurrent", "0"), List.of())))).isEmpty();
+    // 10 is sixteen: reported
+    assertThat(RuntimeRules.hr104SettingsTheImageIgnores(project(svc("app", 128L, Map.of("COMPlus_GCgen0size", "10"),
+        List.of())))).singleElement().satisfies(x -> assertThat(x.message()).contains("is 0x10 = 16"));
+  }
+
+  @Test
   void hr102JvmHeapAndNonHeapAgainstTheLimit() {
     // -Xmx512m in 512 MiB: low 512 + metaspace 32 + code cache 16 + 20 threads × 1 MiB = 580 > 512: an error
     assertThat(RuntimeRules.hr102JvmAboveLimit(project(svc("eclipse-temurin:21", 512L, Map.of("JAVA_TOOL_OPTIONS", "-Xmx512m"),
