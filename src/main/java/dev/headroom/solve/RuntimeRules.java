@@ -85,7 +85,8 @@ final class RuntimeRules {
       Bytes limit = s.memLimit().value();
       long defaultOld = NodeModel.defaultOld(limit);
       if (!flagged && isNode(s) && Bytes.mib(defaultOld).compareTo(limit) >= 0) {
-        out.add(new Finding(Rule.HR101, Rule.HR101.defaultSeverity(), s.name(),
+        // a warning, not an error: nothing was set wrong, and a service with a small live heap may never grow it
+        out.add(new Finding(Rule.HR101, Severity.WARNING, s.name(),
             s.name() + ": no --max-old-space-size, so V8 sizes Node's heap from the container's memory: half of it, but at"
                 + " least 256 MiB, at or above this container's limit of " + limit
                 + ": the kernel kills the container before V8 collects",

@@ -56,10 +56,11 @@ class RuntimeRulesTest {
 
   @Test
   void hr101AnUnsetNodeHeapInASmallContainer() {
-    // no flag: V8 takes half the limit but at least 256 MiB; in 128 MiB that is 256 ≥ 128: the finding, 96 suggested
+    // no flag: V8 takes half the limit but at least 256 MiB; in 128 MiB that is 256 ≥ 128: a warning, 96 suggested
     assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("node:20-alpine", 128L, Map.of(), List.of("node", "server.js")))))
         .singleElement().satisfies(x -> {
           assertThat(x.message()).contains("at least 256 MiB");
+          assertThat(x.severity()).isEqualTo(Severity.WARNING);
           assertThat(x.fix()).contains("--max-old-space-size=96");
         });
     // 256 MiB: 256 ≥ 256, still; NODE_OPTIONS without the flag marks a Node process too
