@@ -17,7 +17,7 @@ public final class TuneText {
     out.println();
     TextTable settings = new TextTable(List.of("SETTING", "VALUE"));
     for (Map.Entry<String, String> e : t.settings().entrySet()) {
-      settings.row(Style.clean(e.getKey()), Style.clean(e.getValue()));
+      settings.row(Style.clean(e.getKey()), e.getValue().isEmpty() ? "\"\"" : Style.clean(e.getValue()));
     }
     out.print(settings.render());
     out.println();

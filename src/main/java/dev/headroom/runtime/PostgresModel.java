@@ -34,6 +34,7 @@ public final class PostgresModel implements RuntimeModel {
       "maintenance_work_mem", 64 * Bytes.MIB,
       "autovacuum_work_mem", -1L,
       "autovacuum_max_workers", 3L,
+      "max_parallel_workers", 8L,
       "effective_cache_size", 4 * Bytes.GIB);
 
   /** The least value PostgreSQL accepts per setting (pg_settings.min_val), -1 where -1 means automatic. */
@@ -45,6 +46,7 @@ public final class PostgresModel implements RuntimeModel {
       "maintenance_work_mem", Bytes.MIB,
       "autovacuum_work_mem", Bytes.MIB,
       "autovacuum_max_workers", 1L,
+      "max_parallel_workers", 0L,
       "effective_cache_size", 8 * Bytes.KIB);
 
   private static final Map<String, String> SETTINGS = settingsInOrder();
@@ -58,15 +60,26 @@ public final class PostgresModel implements RuntimeModel {
     m.put("maintenance_work_mem", "memory of VACUUM, CREATE INDEX and the like (kB, or with a unit)");
     m.put("autovacuum_work_mem", "memory of each autovacuum worker; -1: maintenance_work_mem");
     m.put("autovacuum_max_workers", "the most autovacuum workers at once");
+    m.put("max_parallel_workers", "the most parallel query workers at once, each with its own work_mem (default 8)");
     m.put("effective_cache_size", "a hint to the planner about the OS file cache; allocates nothing");
     return m;
   }
 
-  /** Postmaster, checkpointer, background writer, WAL writer, autovacuum launcher, logical launcher: an estimate. */
-  static final Range BASELINE = new Range(Bytes.mib(10), Bytes.mib(20));
+  /**
+   * The binary and libraries, the postmaster and background processes, and the shared structures
+   * sized by max_connections (lock tables, process slots): fitted to three measured servers
+   * (docs/models.md, bench/fidelity.sh), so an estimate. Idle it is 20 MiB + 60 KiB per connection
+   * slot, rounded down to whole MiB; busy, 24 MiB + 110 KiB per slot, rounded up.
+   */
+  static final Range BASELINE = new Range(Bytes.mib(20), Bytes.mib(24));
+  static final Range BASELINE_PER_SLOT = new Range(Bytes.of(60 * Bytes.KIB), Bytes.of(110 * Bytes.KIB));
 
-  /** One backend's own memory besides work_mem (catalog and plan caches, stack): an estimate. */
-  static final Range PER_CONNECTION = new Range(Bytes.mib(2), Bytes.mib(10));
+  /** One backend's own memory besides work_mem (catalog and plan caches, stack): measured 1.7..2 MiB; an estimate. */
+  static final Bytes PER_CONNECTION = Bytes.mib(3);
+
+  /** A sort or hash takes more than work_mem: measured 1.1..1.2 ×; counted as 5/4 ×. */
+  static final long WORK_NUMERATOR = 5;
+  static final long WORK_DENOMINATOR = 4;
 
   /** Tuning floors: below them a server works but thrashes (seed 000's Pi settings are near them). */
   static final long FLOOR_SHARED = 16 * Bytes.MIB;
@@ -213,23 +226,45 @@ public final class PostgresModel implements RuntimeModel {
     long wal = walBuffers(setting(settings, "wal_buffers"), shared);
     long connections = setting(settings, "max_connections");
     long work = setting(settings, "work_mem");
-    long maintenance = setting(settings, "autovacuum_work_mem");
-    if (maintenance == -1) {
-      maintenance = setting(settings, "maintenance_work_mem");
-    }
+    long maintenance = setting(settings, "maintenance_work_mem");
+    long autovacuum = setting(settings, "autovacuum_work_mem");
     long workers = setting(settings, "autovacuum_max_workers");
+    long parallel = setting(settings, "max_parallel_workers");
+    Bytes sort = sort(work);
     List<Part> parts = new ArrayList<>();
     // shared memory is charged to the container as its pages are touched: all of it once the working set fills it
     parts.add(new Part("shared_buffers", new Range(Bytes.ZERO, Bytes.of(shared)), false));
     parts.add(new Part("wal_buffers", Range.exactly(Bytes.of(wal)), false));
-    parts.add(new Part("postmaster and background processes", BASELINE, true));
-    parts.add(new Part(connections + " connections × " + PER_CONNECTION + " each, when open",
-        new Range(Bytes.ZERO, PER_CONNECTION.high().times(connections)), true));
-    parts.add(new Part(connections + " × work_mem " + Bytes.of(work) + ", one operation per connection",
-        new Range(Bytes.ZERO, Bytes.of(work).times(connections)), false));
-    parts.add(new Part(workers + " autovacuum workers × " + Bytes.of(maintenance),
-        new Range(Bytes.ZERO, Bytes.of(maintenance).times(workers)), false));
+    Range baseline = BASELINE.plus(BASELINE_PER_SLOT.times(connections));
+    parts.add(new Part("server, background processes and shared structures for " + count(connections, "connection"),
+        new Range(Bytes.mib(baseline.low().value() / Bytes.MIB), wholeMib(baseline.high())), true));
+    parts.add(new Part(count(connections, "connection") + " × " + PER_CONNECTION + " each, when open",
+        new Range(Bytes.ZERO, PER_CONNECTION.times(connections)), true));
+    parts.add(new Part(count(connections, "sort") + " of work_mem " + Bytes.of(work) + " × 5/4, one per connection",
+        new Range(Bytes.ZERO, sort.times(connections)), false));
+    parts.add(new Part(count(parallel, "parallel worker") + " × (a sort and " + PER_CONNECTION + ")",
+        new Range(Bytes.ZERO, sort.plus(PER_CONNECTION).times(parallel)), false));
+    parts.add(new Part(count(workers, "autovacuum worker") + " × " + Bytes.of(autovacuum == -1 ? maintenance : autovacuum)
+        + " and one CREATE INDEX × " + Bytes.of(maintenance),
+        new Range(Bytes.ZERO, Bytes.of(autovacuum == -1 ? maintenance : autovacuum).times(workers).plus(Bytes.of(maintenance))),
+        false));
     return Footprint.of(parts);
+  }
+
+  /** "1 connection", "20 connections". */
+  private static String count(long n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+
+  /** Rounded up to whole MiB: an estimate is not more exact than that (its low end is rounded down). */
+  private static Bytes wholeMib(Bytes b) {
+    return Bytes.mib(-Math.floorDiv(-b.value(), Bytes.MIB));
+  }
+
+  /** One sort or hash: work_mem × 5/4. */
+  private static Bytes sort(long work) {
+    return Bytes.of(Math.multiplyExact(work / WORK_DENOMINATOR, WORK_NUMERATOR)
+        + work % WORK_DENOMINATOR * WORK_NUMERATOR / WORK_DENOMINATOR);
   }
 
   /** wal_buffers -1: 1/32 of shared_buffers, at least 64 kB, at most one 16 MB WAL segment. */
@@ -243,95 +278,99 @@ public final class PostgresModel implements RuntimeModel {
   }
 
   /**
-   * pgtune's proportions, then fitted: shared_buffers a quarter of the limit, maintenance_work_mem a
-   * sixteenth (at most 2 GB), wal_buffers automatic, and work_mem what is left of the limit's high
-   * end shared by the connections. When work_mem would fall below 1 MB, maintenance_work_mem and then
-   * shared_buffers step down to their floors first.
+   * From generous to lean: parallel workers, autovacuum workers, and whether shared_buffers and
+   * maintenance_work_mem take their shares of the limit (a quarter, a sixteenth) or their floors.
+   */
+  private record Rung(long parallel, long workers, boolean floors) {}
+
+  private static final List<Rung> LADDER =
+      List.of(new Rung(8, 3, false), new Rung(2, 2, false), new Rung(2, 2, true), new Rung(0, 1, true));
+
+  /**
+   * pgtune's proportions, then fitted to the model's high end: shared_buffers a quarter of the
+   * limit, maintenance_work_mem a sixteenth (8MB..2GB), wal_buffers automatic, and work_mem what is
+   * left, shared by the connections and parallel workers. The first rung of {@link #LADDER} that
+   * leaves work_mem at least 1MB is taken: like pgtune, a small work_mem before a lean server.
    */
   @Override
   public Tuning tune(Bytes limit, Demand demand, Map<String, String> pinned) throws TooSmall {
-    Map<String, String> chosen = new LinkedHashMap<>();
-    List<String> notes = new ArrayList<>();
-    long l = limit.value();
-    long connections = demand.connections() != null ? demand.connections()
-        : pinned.containsKey("max_connections") ? setting(pinned, "max_connections") : DEFAULTS.get("max_connections");
-    long shared = pinned.containsKey("shared_buffers") ? setting(pinned, "shared_buffers")
-        : Math.max(FLOOR_SHARED, l / 4 / Bytes.MIB * Bytes.MIB);
-    long maintenance = pinned.containsKey("maintenance_work_mem") ? setting(pinned, "maintenance_work_mem")
-        : Math.min(2 * Bytes.GIB, Math.max(FLOOR_MAINTENANCE, l / 16 / Bytes.MIB * Bytes.MIB));
-    long work = pinned.containsKey("work_mem") ? setting(pinned, "work_mem") : -1;
-    if (work == -1) {
-      for (int step = 0; step < 3; step++) {
-        work = workMem(l, connections, shared, maintenance, pinned);
-        if (work >= FLOOR_WORK) {
-          break;
-        }
-        if (step == 0 && !pinned.containsKey("maintenance_work_mem")) {
-          maintenance = FLOOR_MAINTENANCE;
-        } else if (!pinned.containsKey("shared_buffers")) {
-          shared = FLOOR_SHARED;
-        }
+    long connections = demand.connections() != null ? demand.connections() : setting(pinned, "max_connections");
+    Map<String, String> best = null;
+    for (int i = 0; i < LADDER.size(); i++) {
+      Map<String, String> s = rung(LADDER.get(i), limit, connections, pinned);
+      long work = value("work_mem", s.get("work_mem"));
+      if (work >= FLOOR_WORK) {
+        best = s;
+        break;
       }
-      if (work < FLOOR_WORK) {
-        Bytes minimum = leanest(connections, Map.of(), FLOOR_SHARED, FLOOR_MAINTENANCE);
-        if (minimum.compareTo(limit) > 0) {
-          throw new TooSmall(limit + " is too small for PostgreSQL with " + connections + " connections: the leanest sane"
-              + " settings (shared_buffers " + pgSize(FLOOR_SHARED) + ", work_mem " + pgSize(FLOOR_WORK)
-              + ", maintenance_work_mem " + pgSize(FLOOR_MAINTENANCE) + ") need " + minimum + " at the high end"
-              + fewerConnections(limit), minimum);
-        }
-        work = FLOOR_WORK; // the settings kept as given leave too little: shown, and not fitting
-        notes.add("the settings kept with --set leave too little for the rest: they need "
-            + leanest(connections, pinned, shared, maintenance) + " at the least");
-      }
-      work = work >= Bytes.MIB ? work / Bytes.MIB * Bytes.MIB : work / Bytes.KIB * Bytes.KIB;
     }
-    chosen.put("shared_buffers", pinned.getOrDefault("shared_buffers", pgSize(shared)));
-    chosen.put("wal_buffers", pinned.getOrDefault("wal_buffers", "-1"));
-    chosen.put("max_connections", Long.toString(connections));
-    chosen.put("work_mem", pinned.getOrDefault("work_mem", pgSize(work)));
-    chosen.put("maintenance_work_mem", pinned.getOrDefault("maintenance_work_mem", pgSize(maintenance)));
-    for (String name : List.of("autovacuum_work_mem", "autovacuum_max_workers", "effective_cache_size")) {
-      if (pinned.containsKey(name)) {
-        chosen.put(name, pinned.get(name));
+    List<String> notes = new ArrayList<>();
+    if (best == null) {
+      Map<String, String> bare = rung(LADDER.get(LADDER.size() - 1), limit, connections, Map.of("work_mem", pgSize(FLOOR_WORK)));
+      Bytes minimum = footprint(bare, null).total().high();
+      if (minimum.compareTo(limit) > 0) {
+        throw new TooSmall(limit + " is too small for PostgreSQL with " + connections + " connections: the leanest sane"
+            + " settings (shared_buffers " + pgSize(FLOOR_SHARED) + ", work_mem " + pgSize(FLOOR_WORK)
+            + ", maintenance_work_mem " + pgSize(FLOOR_MAINTENANCE) + ", no parallel workers, one autovacuum worker) need "
+            + minimum + " at the high end" + fewerConnections(limit), minimum);
       }
+      Map<String, String> kept = new LinkedHashMap<>(pinned);
+      kept.putIfAbsent("work_mem", pgSize(FLOOR_WORK));
+      best = rung(LADDER.get(LADDER.size() - 1), limit, connections, kept);
+      notes.add("the settings kept with --set leave too little for the rest: with work_mem " + best.get("work_mem")
+          + " they need " + footprint(best, null).total().high());
     }
     if (!pinned.containsKey("effective_cache_size")) {
       notes.add("effective_cache_size allocates nothing: set it to the part of the host's file cache this database can"
           + " expect (pgtune takes three quarters of a dedicated machine's memory)");
     }
-    Footprint f = footprint(chosen, limit);
-    return new Tuning(chosen, f, f.total().high().compareTo(limit) <= 0, notes);
+    Footprint f = footprint(best, limit);
+    return new Tuning(best, f, f.total().high().compareTo(limit) <= 0, notes);
   }
 
   /**
-   * work_mem that spends the rest of the limit's high end, shared by the connections (the high end is
-   * linear in work_mem: connections × work_mem); below 0 when nothing is left.
+   * One rung's settings for the limit, the pinned ones as given, and work_mem the rest of the high
+   * end: (limit - everything else) / (connections + parallel workers) × 4/5, whole MB (or kB under
+   * 1MB); 0kB when nothing is left.
    */
-  private static long workMem(long limit, long connections, long shared, long maintenance, Map<String, String> pinned) {
-    long rest = limit - highWithoutWork(connections, shared, maintenance, pinned);
-    return rest < 0 ? -1 : rest / connections;
+  private Map<String, String> rung(Rung rung, Bytes limit, long connections, Map<String, String> pinned) {
+    long l = limit.value();
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("shared_buffers", pgSize(rung.floors() ? FLOOR_SHARED : Math.max(FLOOR_SHARED, l / 4 / Bytes.MIB * Bytes.MIB)));
+    s.put("wal_buffers", "-1");
+    s.put("max_connections", Long.toString(connections));
+    s.put("work_mem", "0kB");
+    s.put("maintenance_work_mem", pgSize(rung.floors() ? FLOOR_MAINTENANCE
+        : Math.min(2 * Bytes.GIB, Math.max(FLOOR_MAINTENANCE, l / 16 / Bytes.MIB * Bytes.MIB))));
+    s.put("autovacuum_max_workers", Long.toString(rung.workers()));
+    s.put("max_parallel_workers", Long.toString(rung.parallel()));
+    pinned.forEach((k, v) -> s.put(k, k.equals("max_connections") ? Long.toString(connections) : v));
+    if (!pinned.containsKey("work_mem")) {
+      // the footprint with work_mem 0 (read as 0 bytes here) is everything but the sorts
+      long rest = l - footprintWithoutSorts(s);
+      long sharers = connections + setting(s, "max_parallel_workers");
+      long work = rest <= 0 ? 0 : rest / sharers / WORK_NUMERATOR * WORK_DENOMINATOR;
+      s.put("work_mem", work >= Bytes.MIB ? pgSize(work / Bytes.MIB * Bytes.MIB) : work / Bytes.KIB + "kB");
+    }
+    return s;
   }
 
-  /** The footprint's high end with work_mem at zero: the parts of {@link #footprint} but the sorts. */
-  private static long highWithoutWork(long connections, long shared, long maintenance, Map<String, String> pinned) {
-    long wal = walBuffers(setting(pinned, "wal_buffers"), shared);
-    long autovacuum = setting(pinned, "autovacuum_work_mem");
-    long workers = setting(pinned, "autovacuum_max_workers");
-    return Math.addExact(Math.addExact(shared + wal + BASELINE.high().value(),
-        Math.multiplyExact(connections, PER_CONNECTION.high().value())),
-        Math.multiplyExact(workers, autovacuum == -1 ? maintenance : autovacuum));
-  }
-
-  private static Bytes leanest(long connections, Map<String, String> pinned, long shared, long maintenance) {
-    return Bytes.of(Math.addExact(highWithoutWork(connections, shared, maintenance, pinned),
-        Math.multiplyExact(connections, FLOOR_WORK)));
+  /** The footprint's high end without the sorts of the connections and parallel workers, in bytes. */
+  private long footprintWithoutSorts(Map<String, String> s) {
+    Map<String, String> minimal = new LinkedHashMap<>(s);
+    minimal.put("work_mem", "64kB");
+    long sharers = setting(minimal, "max_connections") + setting(minimal, "max_parallel_workers");
+    return footprint(minimal, null).total().high().value() - sort(64 * Bytes.KIB).value() * sharers;
   }
 
   /** "; at L, at most N connections fit" when some do; empty otherwise. */
-  private static String fewerConnections(Bytes limit) {
+  private String fewerConnections(Bytes limit) {
     long fit = 0;
-    for (long n = 1; n <= 10_000 && leanest(n, Map.of(), FLOOR_SHARED, FLOOR_MAINTENANCE).compareTo(limit) <= 0; n++) {
+    for (long n = 1; n <= 10_000; n++) {
+      Map<String, String> lean = rung(LADDER.get(LADDER.size() - 1), limit, n, Map.of("work_mem", pgSize(FLOOR_WORK)));
+      if (footprint(lean, null).total().high().compareTo(limit) > 0) {
+        break;
+      }
       fit = n;
     }
     return fit == 0 ? "" : "; at " + limit + ", at most " + fit + " connection" + (fit == 1 ? "" : "s") + " fit (--connections " + fit + ")";

@@ -114,7 +114,7 @@ class RiskCliTest {
         .outIsEmpty()
         .errContains("draws, more than headroom takes", "--correlated")
         .hasNoStackTrace();
-    assertThat(run("matrix", "--max-agents", "10000", "--risk")).exitedWith(2).errContains("draws");
+    assertThat(run("matrix", "--max-agents", "10000", "--scenario", "current", "--risk")).exitedWith(2).errContains("draws");
   }
 
   @Test

@@ -120,19 +120,19 @@ class RuntimeRulesTest {
 
   @Test
   void hr103PostgresSettingsAgainstTheLimit() {
-    // shared_buffers=8GB with 100 connections in 80 MiB: idle 16 + 10 = 26 fits; but 12 MiB: even idle is above
+    // shared_buffers=8GB with 100 connections: idle wal 16 (its cap) + 25 = 41 MiB; in 12 MiB even idle is above
     assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 12L, Map.of(),
         List.of("postgres", "-c", "shared_buffers=8GB"))))).singleElement().satisfies(x -> {
           assertThat(x.severity()).isEqualTo(Severity.ERROR);
-          assertThat(x.message()).contains("26..", "even idle");
+          assertThat(x.message()).contains("41..", "even idle");
         });
-    // the defaults, 14..1744 MiB (PostgresModelTest), in 80 MiB: above only when busy, a note
+    // the defaults, 29..1287 MiB (PostgresModelTest), in 80 MiB: above only when busy, a note
     assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 80L, Map.of(), List.of()))))
-        .singleElement().satisfies(x -> assertThat(x.message()).contains("14..1744 MiB", "when busy"));
+        .singleElement().satisfies(x -> assertThat(x.message()).contains("29..1287 MiB", "when busy"));
     // in 1 GiB: idle fits, busy does not: a note
     assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 1024L, Map.of(), List.of()))))
         .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
-    // settings in the command: busy 16 + 4 + 20 + 20 × 10 + 20 × 2 + 1 × 16 = 40 + 256 = 296 MiB ≤ 300: none
+    // settings in the command: busy 16 + 0.5 + 27 + 20 × 3 + 20 × 2.5 + 8 × (2.5 + 3) + 1 × 16 + 16 = 229.5 MiB ≤ 300: none
     assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 300L, Map.of(),
         List.of("postgres", "-c", "shared_buffers=16MB", "-c", "max_connections=20", "-c", "work_mem=2MB",
             "-c", "maintenance_work_mem=16MB", "-c", "autovacuum_max_workers=1"))))).isEmpty();
