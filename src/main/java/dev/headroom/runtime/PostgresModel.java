@@ -251,6 +251,23 @@ public final class PostgresModel implements RuntimeModel {
     return Footprint.of(parts);
   }
 
+  /**
+   * The high ends of a footprint's first parts, as {@link #footprint} orders them: 3 gives a warm
+   * server (shared_buffers filled, the server and its structures, no connection busy), 5 a busy one
+   * (every connection open and sorting, but no parallel workers, autovacuum or CREATE INDEX).
+   */
+  public static Bytes highOfFirst(Footprint f, int parts) {
+    Bytes sum = Bytes.ZERO;
+    for (Part p : f.parts().subList(0, parts)) {
+      sum = sum.plus(p.memory().high());
+    }
+    return sum;
+  }
+
+  /** Parts of a warm server, and of a busy one: see {@link #highOfFirst}. */
+  public static final int WARM = 3;
+  public static final int BUSY = 5;
+
   /** "1 connection", "20 connections". */
   private static String count(long n, String what) {
     return n + " " + what + (n == 1 ? "" : "s");

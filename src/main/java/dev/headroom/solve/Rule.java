@@ -35,8 +35,9 @@ public enum Rule {
       "The heap (-Xmx or MaxRAMPercentage of the limit) is not all a JVM uses: metaspace, code cache, thread stacks and"
           + " direct memory come on top. Above the limit at the low end is an error, at the high end a warning."),
   HR103("postgres-settings-above-limit", Severity.INFO, false, "PostgreSQL's settings let it use more than the limit",
-      "shared_buffers, wal_buffers, connections × their overhead and work_mem, and autovacuum's maintenance_work_mem against"
-          + " the container's limit: above it even idle is an error; above it only when every connection is busy, a note."),
+      "shared_buffers, wal_buffers, the server, connections × their overhead and a sort of work_mem against the container's"
+          + " limit: above it even idle is an error; above it once shared_buffers is warm, a warning; above it only when every"
+          + " connection is sorting, a note."),
   HR104("postgres-settings-ignored", Severity.WARNING, false, "settings the postgres image ignores, or .NET reads as hexadecimal",
       "The official postgres image reads only a few POSTGRES_* variables (user, password, database, initdb options);"
           + " POSTGRES_SHARED_BUFFERS and the like leave the server at its defaults. Settings go in the command (-c name=value)"

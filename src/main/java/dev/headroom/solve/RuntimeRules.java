@@ -187,8 +187,10 @@ final class RuntimeRules {
    * limit. The settings come from the configuration file the command names ({@code -c
    * config_file=...}, mounted from the project), then {@code -c name=value} and {@code --name=value}
    * in the command, which win; unset ones are PostgreSQL's defaults. An idle server above the limit
-   * is an error; a busy one (every connection open and working, autovacuum running) only a note
-   * (info): the worst case of a stock server, which most deployments never reach.
+   * is an error; a warm one (shared_buffers filled) a warning; a busy one (every connection open and
+   * sorting) a note (info), the worst case of a stock server, which many deployments never reach.
+   * The rest of the ceiling (parallel workers, autovacuum and an index build all at once) is not
+   * reported.
    */
   static List<Finding> hr103PostgresSettingsAboveLimit(ComposeProject p) {
     List<Finding> out = new ArrayList<>();
@@ -231,13 +233,25 @@ final class RuntimeRules {
         continue; // settings past 8 EiB: the server refuses them itself
       }
       Bytes limit = s.memLimit().value();
-      boolean idle = f.total().low().compareTo(limit) > 0;
-      if (!idle && f.total().high().compareTo(limit) <= 0) {
-        continue;
+      Bytes warm = PostgresModel.highOfFirst(f, PostgresModel.WARM);
+      Bytes busy = PostgresModel.highOfFirst(f, PostgresModel.BUSY);
+      String when;
+      Severity severity;
+      if (f.total().low().compareTo(limit) > 0) {
+        when = ", more than the limit even idle";
+        severity = Severity.ERROR;
+      } else if (warm.compareTo(limit) > 0) {
+        when = ": warm, with shared_buffers filled, it needs " + warm + ", more than the limit before a connection is busy";
+        severity = Severity.WARNING;
+      } else if (busy.compareTo(limit) > 0) {
+        when = ": with every connection sorting it needs " + busy + ", more than the limit";
+        severity = Rule.HR103.defaultSeverity();
+      } else {
+        continue; // only parallel workers, autovacuum and an index build at once pass the limit: not reported
       }
-      out.add(new Finding(Rule.HR103, idle ? Severity.ERROR : Rule.HR103.defaultSeverity(), s.name(),
-          s.name() + ": PostgreSQL's settings let it use " + f.total() + " against a container limit of " + limit
-              + (idle ? ", more than the limit even idle" : ", more than the limit when busy") + " (" + f.describe() + ")",
+      out.add(new Finding(Rule.HR103, severity, s.name(),
+          s.name() + ": PostgreSQL's settings let it use " + f.total() + " against a container limit of " + limit + when
+              + " (" + f.describe() + ")",
           "lower shared_buffers, max_connections or work_mem (docs/models.md has the formula; headroom tune postgres --limit "
               + limit.value() / Bytes.MIB + "MiB --connections N gives settings that fit), or raise the limit",
           words.isEmpty() ? s.origin() : words.get(0).origin()));

@@ -126,12 +126,20 @@ class RuntimeRulesTest {
           assertThat(x.severity()).isEqualTo(Severity.ERROR);
           assertThat(x.message()).contains("41..", "even idle");
         });
-    // the defaults, 29..1287 MiB (PostgresModelTest), in 80 MiB: above only when busy, a note
-    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 80L, Map.of(), List.of()))))
-        .singleElement().satisfies(x -> assertThat(x.message()).contains("29..1287 MiB", "when busy"));
-    // in 1 GiB: idle fits, busy does not: a note
-    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 1024L, Map.of(), List.of()))))
-        .singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
+    // the defaults, 29..1287 MiB (PostgresModelTest), in 160 MiB: warm, 128 + 4 + 35 = 167 MiB > 160: a warning
+    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 160L, Map.of(), List.of()))))
+        .singleElement().satisfies(x -> {
+          assertThat(x.severity()).isEqualTo(Severity.WARNING);
+          assertThat(x.message()).contains("29..1287 MiB", "warm, with shared_buffers filled, it needs 167 MiB");
+        });
+    // in 512 MiB: warm fits; busy, 167 + 100 × 3 + 100 × 5 = 967 MiB does not: a note
+    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 512L, Map.of(), List.of()))))
+        .singleElement().satisfies(x -> {
+          assertThat(x.severity()).isEqualTo(Severity.INFO);
+          assertThat(x.message()).contains("with every connection sorting it needs 967 MiB");
+        });
+    // in 1 GiB: 967 fits; only parallel workers, autovacuum and an index build at once (1287) pass it: nothing
+    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 1024L, Map.of(), List.of())))).isEmpty();
     // settings in the command: busy 16 + 0.5 + 27 + 20 × 3 + 20 × 2.5 + 8 × (2.5 + 3) + 1 × 16 + 16 = 229.5 MiB ≤ 300: none
     assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(svc("postgres:16", 300L, Map.of(),
         List.of("postgres", "-c", "shared_buffers=16MB", "-c", "max_connections=20", "-c", "work_mem=2MB",
