@@ -15,10 +15,14 @@ import java.util.regex.Pattern;
  * runtime's baseline (JIT-compiled code, loaded assemblies, native allocations). Both settings are
  * read as the runtime reads its {@code DOTNET_} variables: hexadecimal, with or without {@code 0x}.
  */
-public final class DotnetModel implements RuntimeModel {
+public final class DotnetModel extends Model {
   public static final DotnetModel INSTANCE = new DotnetModel();
 
-  private DotnetModel() {}
+  private DotnetModel() {
+    super("dotnet", ".NET",
+        "GCHeapHardLimit", "the most GC heap, bytes in hexadecimal (0xC800000 is 200 MiB)",
+        "GCHeapHardLimitPercent", "the GC heap as a share of the container limit, percent in hexadecimal (0x4B is 75)");
+  }
 
   /** The runtime besides the GC heap: an estimate (a Native AOT build is near the low end). */
   static final Range BASELINE = new Range(Bytes.mib(20), Bytes.mib(50));
@@ -28,30 +32,6 @@ public final class DotnetModel implements RuntimeModel {
   static final Bytes FLOOR_HEAP = Bytes.mib(16);
 
   private static final Pattern HEX = Pattern.compile("(0[xX])?[0-9a-fA-F]{1,16}");
-
-  private static final Map<String, String> SETTINGS = settingsInOrder();
-
-  private static Map<String, String> settingsInOrder() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("GCHeapHardLimit", "the most GC heap, bytes in hexadecimal (0xC800000 is 200 MiB)");
-    m.put("GCHeapHardLimitPercent", "the GC heap as a share of the container limit, percent in hexadecimal (0x4B is 75)");
-    return m;
-  }
-
-  @Override
-  public String id() {
-    return "dotnet";
-  }
-
-  @Override
-  public String title() {
-    return ".NET";
-  }
-
-  @Override
-  public Map<String, String> settings() {
-    return SETTINGS;
-  }
 
   /** A DOTNET_ variable's value as the runtime reads it: hexadecimal, {@code 0x} optional; null when it is not one. */
   public static Long hex(String value) {
@@ -65,7 +45,7 @@ public final class DotnetModel implements RuntimeModel {
 
   @Override
   public String problem(String name, String value) {
-    if (!SETTINGS.containsKey(name)) {
+    if (!INSTANCE.settings().containsKey(name)) {
       return "not a setting headroom's .NET model reads";
     }
     Long n = hex(value);

@@ -22,10 +22,20 @@ import java.util.regex.Pattern;
  * MaxRAMPercentage}, {@code MinRAMPercentage}, {@code MaxMetaspaceSize}, {@code
  * ReservedCodeCacheSize}, {@code MaxDirectMemorySize}, and {@code threads}, the threads assumed.
  */
-public final class JvmModel implements RuntimeModel {
+public final class JvmModel extends Model {
   public static final JvmModel INSTANCE = new JvmModel();
 
-  private JvmModel() {}
+  private JvmModel() {
+    super("jvm", "the JVM",
+        "Xmx", "the most heap (k, m, g; 1024-based)",
+        "MaxRAMPercentage", "the heap as a share of the container limit when -Xmx is not given (default 25)",
+        "MinRAMPercentage", "the share used instead when the limit is small, under about 250 MiB (default 50)",
+        "Xss", "each thread's stack (default 1m)",
+        "threads", "how many threads the service runs (default 250, the Cloud Foundry calculator's)",
+        "MaxMetaspaceSize", "the ceiling of class metadata (unbounded by default)",
+        "ReservedCodeCacheSize", "the ceiling of compiled code (default 240m)",
+        "MaxDirectMemorySize", "the ceiling of direct buffers");
+  }
 
   /** Metaspace a small service uses, and the Cloud Foundry calculator's default when unbounded: estimates. */
   static final Range METASPACE = new Range(Bytes.mib(32), Bytes.mib(128));
@@ -47,36 +57,6 @@ public final class JvmModel implements RuntimeModel {
 
   private static final Pattern SIZE = Pattern.compile("([0-9]{1,15})([kKmMgGtT]?)");
   private static final Pattern PERCENT = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
-
-  private static final Map<String, String> SETTINGS = settingsInOrder();
-
-  private static Map<String, String> settingsInOrder() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("Xmx", "the most heap (k, m, g; 1024-based)");
-    m.put("MaxRAMPercentage", "the heap as a share of the container limit when -Xmx is not given (default 25)");
-    m.put("MinRAMPercentage", "the share used instead when the limit is small, under about 250 MiB (default 50)");
-    m.put("Xss", "each thread's stack (default 1m)");
-    m.put("threads", "how many threads the service runs (default 250, the Cloud Foundry calculator's)");
-    m.put("MaxMetaspaceSize", "the ceiling of class metadata (unbounded by default)");
-    m.put("ReservedCodeCacheSize", "the ceiling of compiled code (default 240m)");
-    m.put("MaxDirectMemorySize", "the ceiling of direct buffers");
-    return m;
-  }
-
-  @Override
-  public String id() {
-    return "jvm";
-  }
-
-  @Override
-  public String title() {
-    return "the JVM";
-  }
-
-  @Override
-  public Map<String, String> settings() {
-    return SETTINGS;
-  }
 
   /** A JVM size: {@code 512m}, {@code 1g} (1024-based), bytes without a unit; null when it is not one. */
   public static Bytes bytes(String v) {
@@ -110,7 +90,7 @@ public final class JvmModel implements RuntimeModel {
     }
     if (word.startsWith("-XX:") && word.indexOf('=') > 4) {
       String name = word.substring(4, word.indexOf('='));
-      if (SETTINGS.containsKey(name) && !name.equals("threads")) {
+      if (INSTANCE.settings().containsKey(name) && !name.equals("threads")) {
         return Map.entry(name, word.substring(word.indexOf('=') + 1));
       }
     }
@@ -119,7 +99,7 @@ public final class JvmModel implements RuntimeModel {
 
   @Override
   public String problem(String name, String value) {
-    if (!SETTINGS.containsKey(name)) {
+    if (!INSTANCE.settings().containsKey(name)) {
       return "not a setting headroom's JVM model reads";
     }
     String v = value.strip();

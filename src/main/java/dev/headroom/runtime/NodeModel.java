@@ -14,10 +14,14 @@ import java.util.Map;
  * Node takes from the container's limit: half of it for the old space, at least 256 MiB and at most
  * 4 GiB on 64 bits (measured on Node 20; docs/models.md).
  */
-public final class NodeModel implements RuntimeModel {
+public final class NodeModel extends Model {
   public static final NodeModel INSTANCE = new NodeModel();
 
-  private NodeModel() {}
+  private NodeModel() {
+    super("node", "Node.js",
+        "max-old-space-size", "the old space, MiB (unset: half the memory Node sees, 256..4096)",
+        "max-semi-space-size", "one semi-space of the young generation, MiB (unset: 1..16 from the memory)");
+  }
 
   /** An idle Node process (measured on Node 20: 37 MiB PSS for an empty script): an estimate. */
   static final Range BASELINE = new Range(Bytes.mib(30), Bytes.mib(45));
@@ -27,33 +31,9 @@ public final class NodeModel implements RuntimeModel {
   /** The least old space tune gives a service, MiB. */
   static final long FLOOR_OLD = 16;
 
-  private static final Map<String, String> SETTINGS = settingsInOrder();
-
-  private static Map<String, String> settingsInOrder() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("max-old-space-size", "the old space, MiB (unset: half the memory Node sees, 256..4096)");
-    m.put("max-semi-space-size", "one semi-space of the young generation, MiB (unset: 1..16 from the memory)");
-    return m;
-  }
-
-  @Override
-  public String id() {
-    return "node";
-  }
-
-  @Override
-  public String title() {
-    return "Node.js";
-  }
-
-  @Override
-  public Map<String, String> settings() {
-    return SETTINGS;
-  }
-
   @Override
   public String problem(String name, String value) {
-    if (!SETTINGS.containsKey(name)) {
+    if (!INSTANCE.settings().containsKey(name)) {
       return "not a setting headroom's Node.js model reads";
     }
     return value.strip().matches("[1-9][0-9]{0,7}") ? null : "Node reads a whole number of MiB here, such as 128";

@@ -12,18 +12,31 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's memory from its settings (docs/models.md): shared_buffers, wal_buffers (-1: 1/32 of
- * shared_buffers, at least 64 kB, at most one 16 MB WAL segment), a baseline for the postmaster and
- * its background processes, per-connection overhead × max_connections, work_mem × one operation per
- * connection, and maintenance_work_mem × autovacuum_max_workers. The low end is a fresh, idle server
- * (the baseline; shared_buffers is charged to the container only as its pages are touched); the
- * high end a working set that fills shared_buffers, every connection open and sorting at once, and
- * autovacuum running every worker. effective_cache_size is a hint to the planner
- * about the operating system's cache: PostgreSQL allocates nothing for it.
+ * shared_buffers, at least 64 kB, at most one 16 MB WAL segment), the server with its background
+ * processes and the shared structures sized by max_connections, each connection's own memory, a
+ * sort of work_mem × 5/4 per connection and per parallel worker, and maintenance_work_mem for the
+ * autovacuum workers and one CREATE INDEX. The low end is a fresh, idle server (shared_buffers is
+ * charged to the container only as its pages are touched); the high end a working set that fills
+ * shared_buffers, every connection open and sorting at once, every parallel worker busy, and
+ * autovacuum and an index build running. The estimates are fitted to measured servers
+ * (bench/fidelity.sh). effective_cache_size is a hint to the planner about the operating system's
+ * cache: PostgreSQL allocates nothing for it.
  */
-public final class PostgresModel implements RuntimeModel {
+public final class PostgresModel extends Model {
   public static final PostgresModel INSTANCE = new PostgresModel();
 
-  private PostgresModel() {}
+  private PostgresModel() {
+    super("postgres", "PostgreSQL",
+        "shared_buffers", "the shared buffer cache (8 kB blocks, or with a unit)",
+        "wal_buffers", "WAL not yet written to disk; -1: 1/32 of shared_buffers, 64 kB..16 MB",
+        "max_connections", "the most client connections at once",
+        "work_mem", "memory of one sort or hash before it spills to disk (kB, or with a unit)",
+        "maintenance_work_mem", "memory of VACUUM, CREATE INDEX and the like (kB, or with a unit)",
+        "autovacuum_work_mem", "memory of each autovacuum worker; -1: maintenance_work_mem",
+        "autovacuum_max_workers", "the most autovacuum workers at once",
+        "max_parallel_workers", "the most parallel query workers at once, each with its own work_mem (default 8)",
+        "effective_cache_size", "a hint to the planner about the OS file cache; allocates nothing");
+  }
 
   /** The defaults of PostgreSQL 16 (postgresql.conf.sample), in bytes or counts. */
   static final Map<String, Long> DEFAULTS = Map.of(
@@ -48,22 +61,6 @@ public final class PostgresModel implements RuntimeModel {
       "autovacuum_max_workers", 1L,
       "max_parallel_workers", 0L,
       "effective_cache_size", 8 * Bytes.KIB);
-
-  private static final Map<String, String> SETTINGS = settingsInOrder();
-
-  private static Map<String, String> settingsInOrder() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("shared_buffers", "the shared buffer cache (8 kB blocks, or with a unit)");
-    m.put("wal_buffers", "WAL not yet written to disk; -1: 1/32 of shared_buffers, 64 kB..16 MB");
-    m.put("max_connections", "the most client connections at once");
-    m.put("work_mem", "memory of one sort or hash before it spills to disk (kB, or with a unit)");
-    m.put("maintenance_work_mem", "memory of VACUUM, CREATE INDEX and the like (kB, or with a unit)");
-    m.put("autovacuum_work_mem", "memory of each autovacuum worker; -1: maintenance_work_mem");
-    m.put("autovacuum_max_workers", "the most autovacuum workers at once");
-    m.put("max_parallel_workers", "the most parallel query workers at once, each with its own work_mem (default 8)");
-    m.put("effective_cache_size", "a hint to the planner about the OS file cache; allocates nothing");
-    return m;
-  }
 
   /**
    * The binary and libraries, the postmaster and background processes, and the shared structures
@@ -96,21 +93,6 @@ public final class PostgresModel implements RuntimeModel {
       "effective_cache_size", 8 * Bytes.KIB);
 
   private static final Pattern SIZE = Pattern.compile("(-?[0-9]{1,15})\\s*(B|kB|MB|GB|TB)?");
-
-  @Override
-  public String id() {
-    return "postgres";
-  }
-
-  @Override
-  public String title() {
-    return "PostgreSQL";
-  }
-
-  @Override
-  public Map<String, String> settings() {
-    return SETTINGS;
-  }
 
   /**
    * The value of a setting in bytes (memory) or as a count, read as PostgreSQL reads it: a number
@@ -146,7 +128,7 @@ public final class PostgresModel implements RuntimeModel {
 
   @Override
   public String problem(String name, String text) {
-    if (!SETTINGS.containsKey(name)) {
+    if (!INSTANCE.settings().containsKey(name)) {
       return "not a setting headroom's PostgreSQL model reads";
     }
     Long v = value(name, text);

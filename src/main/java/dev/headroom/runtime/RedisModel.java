@@ -16,10 +16,15 @@ import java.util.regex.Pattern;
  * the dataset again ("Redis can use up to 2 times the memory normally used", Redis's administration
  * guide). Without maxmemory the dataset has no bound and no footprint follows.
  */
-public final class RedisModel implements RuntimeModel {
+public final class RedisModel extends Model {
   public static final RedisModel INSTANCE = new RedisModel();
 
-  private RedisModel() {}
+  private RedisModel() {
+    super("redis", "Redis",
+        "maxmemory", "the most memory for data (1gb is 1024^3, 1g is 10^9; 0: no limit)",
+        "save", "snapshot points, \"\" for none (default without a config file: " + DEFAULT_SAVE + ")",
+        "appendonly", "yes or no (default no)");
+  }
 
   /**
    * The server besides its data: code, the allocator's arenas, client and replication buffers.
@@ -35,31 +40,6 @@ public final class RedisModel implements RuntimeModel {
   static final String DEFAULT_SAVE = "3600 1 300 100 60 10000";
 
   private static final Pattern SIZE = Pattern.compile("([0-9]{1,15})(k|kb|m|mb|g|gb)?", Pattern.CASE_INSENSITIVE);
-
-  private static final Map<String, String> SETTINGS = settingsInOrder();
-
-  private static Map<String, String> settingsInOrder() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("maxmemory", "the most memory for data (1gb is 1024^3, 1g is 10^9; 0: no limit)");
-    m.put("save", "snapshot points, \"\" for none (default without a config file: " + DEFAULT_SAVE + ")");
-    m.put("appendonly", "yes or no (default no)");
-    return m;
-  }
-
-  @Override
-  public String id() {
-    return "redis";
-  }
-
-  @Override
-  public String title() {
-    return "Redis";
-  }
-
-  @Override
-  public Map<String, String> settings() {
-    return SETTINGS;
-  }
 
   /** A Redis memory size: {@code 1gb} is 1024^3, {@code 1g} 10^9 (Redis's own units); null when it is not one. */
   public static Bytes bytes(String v) {

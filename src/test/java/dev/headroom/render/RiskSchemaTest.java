@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaId;
@@ -12,10 +11,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,22 +56,10 @@ class RiskSchemaTest {
   @Test
   void theSchemaNamesEveryKeyOfTheOutputRecords() throws IOException {
     JsonNode s = read(SCHEMA);
-    assertThat(names(s.path("properties"))).isEqualTo(keys(RiskJson.Out.class));
-    assertThat(names(s.at("/properties/quantiles/properties"))).isEqualTo(keys(RiskJson.Quantiles.class));
-    assertThat(names(s.at("/properties/events/properties"))).isEqualTo(keys(RiskJson.Events.class));
-    assertThat(names(s.at("/$defs/event/properties"))).isEqualTo(keys(RiskJson.Event.class));
-    assertThat(names(s.at("/$defs/event/properties/ci95/properties"))).isEqualTo(keys(RiskJson.Interval.class));
-  }
-
-  private static Set<String> names(JsonNode n) {
-    Set<String> out = new TreeSet<>();
-    n.fieldNames().forEachRemaining(out::add);
-    return out;
-  }
-
-  private static Set<String> keys(Class<? extends Record> c) {
-    PropertyNamingStrategies.NamingBase snake = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
-    return Arrays.stream(c.getRecordComponents()).map(rc -> snake.translate(rc.getName()))
-        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(SchemaKeys.names(s.path("properties"))).isEqualTo(SchemaKeys.keys(RiskJson.Out.class));
+    assertThat(SchemaKeys.names(s.at("/properties/quantiles/properties"))).isEqualTo(SchemaKeys.keys(RiskJson.Quantiles.class));
+    assertThat(SchemaKeys.names(s.at("/properties/events/properties"))).isEqualTo(SchemaKeys.keys(RiskJson.Events.class));
+    assertThat(SchemaKeys.names(s.at("/$defs/event/properties"))).isEqualTo(SchemaKeys.keys(RiskJson.Event.class));
+    assertThat(SchemaKeys.names(s.at("/$defs/event/properties/ci95/properties"))).isEqualTo(SchemaKeys.keys(RiskJson.Interval.class));
   }
 }

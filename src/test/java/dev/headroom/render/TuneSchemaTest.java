@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaId;
@@ -18,11 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,20 +54,8 @@ class TuneSchemaTest {
   @Test
   void theSchemaNamesEveryKeyOfTheOutputRecords() throws IOException {
     JsonNode s = read(SCHEMA);
-    assertThat(names(s.path("properties"))).isEqualTo(keys(TuneJson.TuneOut.class));
-    assertThat(names(s.at("/properties/footprint/properties"))).isEqualTo(keys(TuneJson.FootprintOut.class));
-    assertThat(names(s.at("/properties/footprint/properties/parts/items/properties"))).isEqualTo(keys(TuneJson.PartOut.class));
-  }
-
-  private static Set<String> names(JsonNode n) {
-    Set<String> out = new TreeSet<>();
-    n.fieldNames().forEachRemaining(out::add);
-    return out;
-  }
-
-  private static Set<String> keys(Class<? extends Record> c) {
-    PropertyNamingStrategies.NamingBase snake = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
-    return Arrays.stream(c.getRecordComponents()).map(rc -> snake.translate(rc.getName()))
-        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(SchemaKeys.names(s.path("properties"))).isEqualTo(SchemaKeys.keys(TuneJson.TuneOut.class));
+    assertThat(SchemaKeys.names(s.at("/properties/footprint/properties"))).isEqualTo(SchemaKeys.keys(TuneJson.FootprintOut.class));
+    assertThat(SchemaKeys.names(s.at("/properties/footprint/properties/parts/items/properties"))).isEqualTo(SchemaKeys.keys(TuneJson.PartOut.class));
   }
 }
