@@ -51,6 +51,7 @@ die() { log "error: $*"; exit 1; }
 # --- the model's hook ------------------------------------------------------------------------
 
 # model_range RUNTIME CLIENTS NAME=VALUE...: the model's footprint for the case as "low..high"
+# (CLIENTS is not used: the model takes the server's max_connections, its ceiling)
 # in MiB, or "-" when HEADROOM is not set ("?" when the command fails). RUNTIME is "postgres" or
 # "redis"; the settings are the case's, as the server was given them.
 model_range() {
@@ -77,11 +78,13 @@ model_range() {
     # the servers run with --save '' --appendonly no
     args+=(--set "save=" --set appendonly=no)
   fi
-  "$HEADROOM" tune "$runtime" --limit 64GiB "${args[@]}" --format json \
-    2>/dev/null | "$PY" -c '
+  local json
+  # exit 1 (settings that do not fit) still prints the footprint; exit 2 prints nothing, and "?" is shown
+  json=$("$HEADROOM" tune "$runtime" --limit 64GiB "${args[@]}" --format json 2>/dev/null || true)
+  "$PY" -c '
 import json, sys
-f = json.load(sys.stdin)["footprint"]
-print("%.1f..%.1f" % (f["low_bytes"] / 1048576, f["high_bytes"] / 1048576))' 2>/dev/null || echo "?"
+f = json.loads(sys.argv[1])["footprint"]
+print("%.1f..%.1f" % (f["low_bytes"] / 1048576, f["high_bytes"] / 1048576))' "$json" 2>/dev/null || echo "?"
 }
 
 # --- set-up and clean-up ---------------------------------------------------------------------
@@ -153,7 +156,7 @@ if chrt -f 10 true 2>/dev/null; then PRIORITY=(chrt -f 10); else PRIORITY=(nice 
 start_sampler() { "${PRIORITY[@]}" "$PY" "$FIDELITY/pss.py" watch "$1" "$2" "$INTERVAL" & SAMPLER_PID=$!; }
 reading() { "${PRIORITY[@]}" "$PY" "$FIDELITY/pss.py" once "$1" "$2"; }
 stop_sampler() {
-  kill -TERM "$SAMPLER_PID"
+  kill -TERM "$SAMPLER_PID" 2>/dev/null || true # it may have ended already
   wait "$SAMPLER_PID" || true
   SAMPLER_PID=""
 }
@@ -284,13 +287,13 @@ pg_case() {
   pg_stop
 
   read_json "$PGDIR/idle.json"
-  local idle=${J[pss_kib]} idle_fp=${J[footprint_kib]}
+  local idle=${J[pss_kib]:-} idle_fp=${J[footprint_kib]:-}
   read_json "$PGDIR/after.json"
-  local after=${J[pss_kib]} after_med=${J[client_pss_median_kib]} after_anon=${J[client_anon_median_kib]}
+  local after=${J[pss_kib]:-} after_med=${J[client_pss_median_kib]:-} after_anon=${J[client_anon_median_kib]:-}
   read_json "$PGDIR/index.json"
   local index_anon=${J[max_anon_sum_kib.maintenance]:-} index_leader=${J[max_anon_kib.create_index]:-}
   local index_worker=${J[max_anon_kib.parallel_worker]:-}
-  local index_peak=${J[peak.pss_kib]} index_fp=${J[peak_footprint.footprint_kib]}
+  local index_peak=${J[peak.pss_kib]:-} index_fp=${J[peak_footprint.footprint_kib]:-}
 
   local -A M B
   local k
@@ -306,8 +309,8 @@ pg_case() {
   if ((${B[peak_footprint.footprint_kib]:-0} > footprint)); then footprint=${B[peak_footprint.footprint_kib]}; fi
 
   row PostgreSQL "$id $what" "${settings[*]}" "$clients" "$(mib "$idle")" "$(mib "${M[peak.pss_kib]:-}")" \
-    "$(mib "${B[peak.pss_kib]:-}")" "$(mib "$after")" "$(mib "$footprint")" "${J[peak.procs]}" \
-    "$(mib "${J[peak.client_pss_median_kib]}") ($(mib "${J[peak.client_anon_median_kib]}"))" \
+    "$(mib "${B[peak.pss_kib]:-}")" "$(mib "$after")" "$(mib "$footprint")" "${J[peak.procs]:-}" \
+    "$(mib "${J[peak.client_pss_median_kib]:-}") ($(mib "${J[peak.client_anon_median_kib]:-}"))" \
     "-" "$(model_range postgres "$clients" "${settings[@]}")"
 
   local vac_line vacuum_s
@@ -324,9 +327,9 @@ pg_case() {
     while IFS= read -r k; do
       if [[ $k == peak.other_kinds.* ]]; then others+="${others:+, }${k#peak.other_kinds.} ${J[$k]}"; fi
     done < <(printf '%s\n' "${!J[@]}" | sort)
-    DETAILS+=("- $( [[ $phase == all ]] && echo "all clients sorting" || echo "mixed load"): peak PSS $(mib "${J[peak.pss_kib]}") MiB at ${J[peak.at_s]} s = $(mib "${J[peak.anon_kib]}") anonymous + $(mib "${J[peak.shmem_pss_kib]}") shared memory + the rest file-backed (binary, libraries); shared memory allocated then $(mib "${J[peak.shm_kib]}") MiB; ${J[peak.procs]} processes, ${J[peak.clients]} client backends; peak footprint $(mib "${J[peak_footprint.footprint_kib]}") MiB" \
+    DETAILS+=("- $( [[ $phase == all ]] && echo "all clients sorting" || echo "mixed load"): peak PSS $(mib "${J[peak.pss_kib]:-}") MiB at ${J[peak.at_s]:-} s = $(mib "${J[peak.anon_kib]:-}") anonymous + $(mib "${J[peak.shmem_pss_kib]:-}") shared memory + the rest file-backed (binary, libraries); shared memory allocated then $(mib "${J[peak.shm_kib]:-}") MiB; ${J[peak.procs]:-} processes, ${J[peak.clients]:-} client backends; peak footprint $(mib "${J[peak_footprint.footprint_kib]:-}") MiB" \
       "  - other processes at that peak: $others" \
-      "  - client backends at that peak: PSS median $(mib "${J[peak.client_pss_median_kib]}") MiB, anonymous median $(mib "${J[peak.client_anon_median_kib]}") MiB, largest anonymous $(mib "${J[peak.client_anon_max_kib]}") MiB; all clients' anonymous at one reading at most $(mib "${J[max_anon_sum_kib.client]:-}") MiB; sampler: ${J[samples]} readings in ${J[seconds]} s (one per ${J[mean_interval_s]} s)")
+      "  - client backends at that peak: PSS median $(mib "${J[peak.client_pss_median_kib]:-}") MiB, anonymous median $(mib "${J[peak.client_anon_median_kib]:-}") MiB, largest anonymous $(mib "${J[peak.client_anon_max_kib]:-}") MiB; all clients' anonymous at one reading at most $(mib "${J[max_anon_sum_kib.client]:-}") MiB; sampler: ${J[samples]:-} readings in ${J[seconds]:-} s (one per ${J[mean_interval_s]:-} s)")
   done
   read_json "$PGDIR/load.json"
   DETAILS+=("- idle after start: PSS $(mib "$idle") MiB, footprint $(mib "$idle_fp") MiB" \
@@ -409,22 +412,22 @@ redis_case() {
   REDIS_PID=""
 
   read_json "$REDIS_DIR/idle.json"
-  local idle=${J[pss_kib]}
+  local idle=${J[pss_kib]:-}
   read_json "$REDIS_DIR/after.json"
-  local after=${J[pss_kib]}
+  local after=${J[pss_kib]:-}
   read_json "$REDIS_DIR/load.json"
   local rates
   rates=$(tr '\r' '\n' <"$REDIS_DIR/bench.log" | grep -E '^[A-Z]+: [0-9.]+ requests per second' \
     | sed 's/ requests per second.*/ ops\/s/' | paste -sd, - | sed 's/,/, /g' || true)
   row Redis "$id $what" "${settings[*]:-no maxmemory}" "$REDIS_CLIENTS" "$(mib "$idle")" \
-    "$(mib "${J[peak.pss_kib]}")" "-" "$(mib "$after")" "$(mib "${J[peak_footprint.footprint_kib]}")" \
-    "${J[peak.procs]}" "-" "$(mib $((used / 1024))) / $frag" \
+    "$(mib "${J[peak.pss_kib]:-}")" "-" "$(mib "$after")" "$(mib "${J[peak_footprint.footprint_kib]:-}")" \
+    "${J[peak.procs]:-}" "-" "$(mib $((used / 1024))) / $frag" \
     "$(model_range redis "$REDIS_CLIENTS" "${settings[@]}")"
   DETAILS+=("**Redis $id** ($what), $REDIS_CLIENTS clients, pipeline $REDIS_PIPELINE, ${REDIS_VALUE}-byte values, load ${load_s} s" \
     "- load: $fill ($rates)" \
     "- INFO: maxmemory $(mib $((maxmem / 1024))) MiB ($policy), used_memory $(mib $((used / 1024))) MiB, used_memory_peak $(mib $((peak_used / 1024))) MiB, used_memory_rss $(mib $((rss / 1024))) MiB, mem_fragmentation_ratio $frag, evicted_keys $evicted, keys $dbsize" \
-    "- PSS: idle $(mib "$idle") MiB, peak $(mib "${J[peak.pss_kib]}") MiB at ${J[peak.at_s]} s ($(mib "${J[peak.anon_kib]}") anonymous), after the load (clients gone) $(mib "$after") MiB" \
-    "- sampler: ${J[samples]} readings in ${J[seconds]} s (one per ${J[mean_interval_s]} s)" \
+    "- PSS: idle $(mib "$idle") MiB, peak $(mib "${J[peak.pss_kib]:-}") MiB at ${J[peak.at_s]:-} s ($(mib "${J[peak.anon_kib]:-}") anonymous), after the load (clients gone) $(mib "$after") MiB" \
+    "- sampler: ${J[samples]:-} readings in ${J[seconds]:-} s (one per ${J[mean_interval_s]:-} s)" \
     "")
 }
 

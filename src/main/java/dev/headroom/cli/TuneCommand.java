@@ -95,6 +95,10 @@ public final class TuneCommand implements Callable<Integer> {
     }
     only("--connections", connections, "postgres", model, 1, 262_143);
     only("--threads", threads, "jvm", model, 1, 999_999);
+    if (connections != null && pinned.containsKey("max_connections") || threads != null && pinned.containsKey("threads")) {
+      throw new HeadroomCommand.UsageError("give " + (connections != null ? "--connections or --set max_connections"
+          : "--threads or --set threads") + ", not both");
+    }
     for (Map.Entry<String, String> e : pinned.entrySet()) {
       String reason = model.problem(e.getKey(), e.getValue());
       if (reason != null) {
@@ -111,6 +115,8 @@ public final class TuneCommand implements Callable<Integer> {
       throw new HeadroomCommand.UsageError(e.getMessage());
     } catch (ArithmeticException e) {
       throw new HeadroomCommand.UsageError("these settings add up to more than 8 EiB (2^63-1 bytes)");
+    } catch (IllegalArgumentException e) {
+      throw new HeadroomCommand.UsageError(e.getMessage());
     }
     Style style = new Style(root.color() && output.toStdout());
     output.emit(spec, List.of(), w -> {

@@ -53,7 +53,8 @@ public final class DotnetModel extends Model {
       return ".NET reads a hexadecimal number here, such as 0xC800000";
     }
     if (name.equals("GCHeapHardLimitPercent") && (n < 1 || n > 100)) {
-      return "a percentage from 0x1 to 0x64 (100); " + value.strip() + " is " + n + " in hexadecimal";
+      return "a percentage from 0x1 to 0x64 (100) in hexadecimal; " + value.strip() + " is read as 0x"
+          + Long.toHexString(n).toUpperCase(java.util.Locale.ROOT) + " = " + n;
     }
     return n == 0 ? name + " must be above zero" : null;
   }

@@ -112,7 +112,8 @@ public final class JvmModel extends Model {
     }
     Bytes b = bytes(v);
     if (b == null) {
-      return "the JVM reads a size in bytes or with k, m, g or t (1024-based) here, such as 256m";
+      return SIZE.matcher(v).matches() ? "more than 8 EiB (2^63-1 bytes)"
+          : "the JVM reads a size in bytes or with k, m, g or t (1024-based) here, such as 256m";
     }
     return b.isZero() && !name.equals("MaxDirectMemorySize") ? name + " must be above zero" : null;
   }
@@ -220,15 +221,11 @@ public final class JvmModel extends Model {
       Map<String, String> bare = withPins(LADDER.get(LADDER.size() - 1), Map.of(), threads);
       Bytes minimum = Bytes.of(nonHeapHigh(bare) + FLOOR_HEAP);
       if (minimum.compareTo(limit) > 0) {
-        long fit = 0;
-        for (long n = threads - 1; n >= 1 && fit == 0; n--) {
-          if (nonHeapHigh(withPins(LADDER.get(LADDER.size() - 1), Map.of(), n)) + FLOOR_HEAP <= limit.value()) {
-            fit = n;
-          }
-        }
+        long fit = mostThreads(limit, threads - 1);
         throw new TooSmall(limit + " is too small for the JVM with " + threads + " threads: the leanest sane settings (-Xss"
             + bare.get("Xss") + ", MaxMetaspaceSize " + bare.get("MaxMetaspaceSize") + ", ReservedCodeCacheSize "
-            + bare.get("ReservedCodeCacheSize") + ", a heap of " + Bytes.of(FLOOR_HEAP) + ") need " + minimum
+            + bare.get("ReservedCodeCacheSize") + ", MaxDirectMemorySize " + bare.get("MaxDirectMemorySize") + ", a heap of "
+            + Bytes.of(FLOOR_HEAP) + ") need " + minimum
             + (fit == 0 ? "" : "; at " + limit + ", at most " + fit + " threads fit (--threads " + fit + ")"), minimum);
       }
       best = leanest; // the settings kept as given leave too little: shown with the least heap, and not fitting
@@ -236,10 +233,8 @@ public final class JvmModel extends Model {
         best.put("Xmx", FLOOR_HEAP / Bytes.MIB + "m");
       }
       notes.add("the settings kept with --set leave too little for a heap of " + Bytes.of(FLOOR_HEAP));
-    }
-    if (!pinned.containsKey("Xmx")) {
-      long heap = (limit.value() - nonHeapHigh(best)) / Bytes.MIB;
-      best.put("Xmx", heap + "m");
+    } else if (!pinned.containsKey("Xmx")) {
+      best.put("Xmx", (limit.value() - nonHeapHigh(best)) / Bytes.MIB + "m");
     }
     Map<String, String> ordered = new LinkedHashMap<>();
     for (String name : TUNED) {
@@ -248,6 +243,21 @@ public final class JvmModel extends Model {
     pinned.forEach(ordered::putIfAbsent);
     Footprint f = footprint(ordered, limit);
     return new Tuning(ordered, f, f.total().high().compareTo(limit) <= 0, notes);
+  }
+
+  /** The most threads, at most {@code upTo}, whose stacks leave the leanest rung a heap of {@link #FLOOR_HEAP}; 0 if none. */
+  private static long mostThreads(Bytes limit, long upTo) {
+    long lo = 0;
+    long hi = upTo;
+    while (lo < hi) { // the high end grows with the threads: the largest that fits, by bisection
+      long mid = lo + (hi - lo + 1) / 2;
+      if (nonHeapHigh(withPins(LADDER.get(LADDER.size() - 1), Map.of(), mid)) + FLOOR_HEAP <= limit.value()) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
   }
 
   private static Map<String, String> withPins(Map<String, String> rung, Map<String, String> pinned, long threads) {

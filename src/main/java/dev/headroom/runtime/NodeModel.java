@@ -36,7 +36,7 @@ public final class NodeModel extends Model {
     if (!INSTANCE.settings().containsKey(name)) {
       return "not a setting headroom's Node.js model reads";
     }
-    return value.strip().matches("[1-9][0-9]{0,7}") ? null : "Node reads a whole number of MiB here, such as 128";
+    return value.strip().matches("[1-9][0-9]{0,9}") ? null : "Node reads a whole number of MiB here, such as 128";
   }
 
   @Override

@@ -62,6 +62,18 @@ public final class PostgresModel extends Model {
       "max_parallel_workers", 0L,
       "effective_cache_size", 8 * Bytes.KIB);
 
+  /** The largest value PostgreSQL accepts per setting (pg_settings.max_val). */
+  private static final Map<String, Long> MAXIMUM = Map.of(
+      "shared_buffers", 1_073_741_823L * 8 * Bytes.KIB,
+      "wal_buffers", 262_143L * 8 * Bytes.KIB,
+      "max_connections", 262_143L,
+      "work_mem", 2_147_483_647L * Bytes.KIB,
+      "maintenance_work_mem", 2_147_483_647L * Bytes.KIB,
+      "autovacuum_work_mem", 2_147_483_647L * Bytes.KIB,
+      "autovacuum_max_workers", 262_143L,
+      "max_parallel_workers", 1024L,
+      "effective_cache_size", 2_147_483_647L * 8 * Bytes.KIB);
+
   /**
    * The binary and libraries, the postmaster and background processes, and the shared structures
    * sized by max_connections (lock tables, process slots): fitted to three measured servers
@@ -142,6 +154,10 @@ public final class PostgresModel extends Model {
     if (!automatic && v < MINIMUM.get(name)) {
       return "PostgreSQL's least value for " + name + " is " + (BARE_UNIT.containsKey(name) ? pgSize(MINIMUM.get(name))
           : MINIMUM.get(name)) + (name.equals("wal_buffers") || name.equals("autovacuum_work_mem") ? " (or -1, automatic)" : "");
+    }
+    if (v > MAXIMUM.get(name)) {
+      return "PostgreSQL's largest value for " + name + " is " + (BARE_UNIT.containsKey(name) ? pgSize(MAXIMUM.get(name))
+          : MAXIMUM.get(name));
     }
     return null;
   }
@@ -297,8 +313,9 @@ public final class PostgresModel extends Model {
     Map<String, String> best = null;
     for (int i = 0; i < LADDER.size(); i++) {
       Map<String, String> s = rung(LADDER.get(i), limit, connections, pinned);
-      long work = value("work_mem", s.get("work_mem"));
-      if (work >= FLOOR_WORK) {
+      boolean fits = pinned.containsKey("work_mem") ? footprint(s, limit).total().high().compareTo(limit) <= 0
+          : value("work_mem", s.get("work_mem")) >= FLOOR_WORK;
+      if (fits) {
         best = s;
         break;
       }
@@ -335,7 +352,8 @@ public final class PostgresModel extends Model {
   private Map<String, String> rung(Rung rung, Bytes limit, long connections, Map<String, String> pinned) {
     long l = limit.value();
     Map<String, String> s = new LinkedHashMap<>();
-    s.put("shared_buffers", pgSize(rung.floors() ? FLOOR_SHARED : Math.max(FLOOR_SHARED, l / 4 / Bytes.MIB * Bytes.MIB)));
+    long share = Math.min(MAXIMUM.get("shared_buffers") / Bytes.MIB * Bytes.MIB, l / 4 / Bytes.MIB * Bytes.MIB);
+    s.put("shared_buffers", pgSize(rung.floors() ? FLOOR_SHARED : Math.max(FLOOR_SHARED, share)));
     s.put("wal_buffers", "-1");
     s.put("max_connections", Long.toString(connections));
     s.put("work_mem", "0kB");
@@ -348,7 +366,7 @@ public final class PostgresModel extends Model {
       // the footprint with work_mem 0 (read as 0 bytes here) is everything but the sorts
       long rest = l - footprintWithoutSorts(s);
       long sharers = connections + setting(s, "max_parallel_workers");
-      long work = rest <= 0 ? 0 : rest / sharers / WORK_NUMERATOR * WORK_DENOMINATOR;
+      long work = Math.min(MAXIMUM.get("work_mem"), rest <= 0 ? 0 : rest / sharers / WORK_NUMERATOR * WORK_DENOMINATOR);
       s.put("work_mem", work >= Bytes.MIB ? pgSize(work / Bytes.MIB * Bytes.MIB) : work / Bytes.KIB + "kB");
     }
     return s;
@@ -364,15 +382,18 @@ public final class PostgresModel extends Model {
 
   /** "; at L, at most N connections fit" when some do; empty otherwise. */
   private String fewerConnections(Bytes limit) {
-    long fit = 0;
-    for (long n = 1; n <= 10_000; n++) {
-      Map<String, String> lean = rung(LADDER.get(LADDER.size() - 1), limit, n, Map.of("work_mem", pgSize(FLOOR_WORK)));
-      if (footprint(lean, null).total().high().compareTo(limit) > 0) {
-        break;
+    long lo = 0;
+    long hi = MAXIMUM.get("max_connections");
+    while (lo < hi) { // the high end grows with the connections: the most that fit, by bisection
+      long mid = lo + (hi - lo + 1) / 2;
+      Map<String, String> lean = rung(LADDER.get(LADDER.size() - 1), limit, mid, Map.of("work_mem", pgSize(FLOOR_WORK)));
+      if (footprint(lean, null).total().high().compareTo(limit) <= 0) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
       }
-      fit = n;
     }
-    return fit == 0 ? "" : "; at " + limit + ", at most " + fit + " connection" + (fit == 1 ? "" : "s") + " fit (--connections " + fit + ")";
+    return lo == 0 ? "" : "; at " + limit + ", at most " + lo + " connection" + (lo == 1 ? "" : "s") + " fit (--connections " + lo + ")";
   }
 
   @Override

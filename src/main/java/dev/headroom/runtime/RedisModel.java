@@ -72,7 +72,8 @@ public final class RedisModel extends Model {
   @Override
   public String problem(String name, String value) {
     return switch (name) {
-      case "maxmemory" -> bytes(value) == null ? "Redis reads a size here, such as 256mb (1024-based) or 256m (1000-based)" : null;
+      case "maxmemory" -> bytes(value) != null ? null : SIZE.matcher(unquoted(value)).matches()
+          ? "more than 8 EiB (2^63-1 bytes)" : "Redis reads a size here, such as 256mb (1024-based) or 256m (1000-based)";
       case "appendonly" -> unquoted(value).equalsIgnoreCase("yes") || unquoted(value).equalsIgnoreCase("no") ? null
           : "Redis reads yes or no here";
       case "save" -> unquoted(value).isEmpty() || unquoted(value).matches("[0-9]+ [0-9]+( [0-9]+ [0-9]+)*") ? null
@@ -123,6 +124,10 @@ public final class RedisModel extends Model {
     Map<String, String> s = new LinkedHashMap<>();
     boolean persists = persists(pinned);
     if (pinned.containsKey("maxmemory")) {
+      if (incomplete(pinned, limit) != null) {
+        throw new IllegalArgumentException("maxmemory 0 puts no bound on the data, so no footprint follows: give a size,"
+            + " or leave maxmemory for tune to choose");
+      }
       s.put("maxmemory", pinned.get("maxmemory"));
     } else {
       String save = persists ? DEFAULT_SAVE : "";

@@ -8,11 +8,15 @@ import dev.headroom.model.Cpu;
 import dev.headroom.model.Host;
 import dev.headroom.model.QuantityException;
 import dev.headroom.model.Units;
+import dev.headroom.runtime.DotnetModel;
 import dev.headroom.runtime.Footprint;
 import dev.headroom.runtime.JvmModel;
 import dev.headroom.runtime.NodeModel;
 import dev.headroom.runtime.PostgresModel;
 import dev.headroom.runtime.RedisModel;
+import dev.headroom.runtime.RuntimeModel;
+import dev.headroom.runtime.TooSmall;
+import dev.headroom.runtime.Tuning;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules that look inside a container: what its process is told by its environment and command
- * (HR101, HR104, HR106, HR107). A container limit is half the story; the runtime decides how much it
+ * The rules that look inside a container: what its process is told by its environment, its command
+ * and the configuration files it mounts from the project (HR101 to HR107), with the runtime models
+ * of {@link dev.headroom.runtime} where a runtime's settings decide its memory. A container limit is half the story; the runtime decides how much it
  * will try to use. One method and one test each; docs/rules.md has the why and the fix.
  */
 final class RuntimeRules {
@@ -73,13 +78,10 @@ final class RuntimeRules {
         Bytes heap = Bytes.mib(Long.parseLong(n));
         Bytes limit = s.memLimit().value();
         if (heap.compareTo(limit) >= 0) {
-          long suggested = limit.value() / Bytes.MIB * 3 / 4;
           out.add(new Finding(Rule.HR101, Rule.HR101.defaultSeverity(), s.name(),
               s.name() + ": --max-old-space-size=" + n + " lets Node's heap grow to " + heap + ", at or above the container's"
                   + " memory limit of " + limit + ": the kernel kills the container before V8 collects",
-              "set --max-old-space-size below the limit, leaving room for the rest of the process: about three quarters"
-                  + " of it, --max-old-space-size=" + suggested,
-              words.get(i).origin()));
+              nodeHeapFix(limit), words.get(i).origin()));
         }
       }
       Bytes limit = s.memLimit().value();
@@ -90,13 +92,28 @@ final class RuntimeRules {
             s.name() + ": no --max-old-space-size, so V8 sizes Node's heap from the container's memory: half of it, but at"
                 + " least 256 MiB, at or above this container's limit of " + limit
                 + ": the kernel kills the container before V8 collects",
-            "set the heap below the limit, leaving room for the rest of the process: NODE_OPTIONS=--max-old-space-size="
-                + Math.max(1, limit.value() / Bytes.MIB * 3 / 4) + " (headroom tune node --limit " + limit.value() / Bytes.MIB
-                + "MiB gives a footprint)",
+            nodeHeapFix(limit),
             options != null ? options.origin() : s.command().isEmpty() ? s.origin() : s.command().get(0).origin()));
       }
     }
     return out;
+  }
+
+  /**
+   * The fix HR101 gives: the heap that leaves room in the limit for the rest of the process, as
+   * {@code headroom tune node} chooses it (docs/models.md), or the limit Node needs at the least.
+   */
+  private static String nodeHeapFix(Bytes limit) {
+    String asOption = limit.value() % Bytes.MIB == 0 ? limit.value() / Bytes.MIB + "MiB" : Long.toString(limit.value());
+    try {
+      Tuning t = NodeModel.INSTANCE.tune(limit, RuntimeModel.Demand.NONE, Map.of());
+      return "set the heap below the limit, leaving room for the rest of the process (the runtime, the young generation):"
+          + " NODE_OPTIONS=\"--max-old-space-size=" + t.settings().get("max-old-space-size") + " --max-semi-space-size="
+          + t.settings().get("max-semi-space-size") + "\", up to " + t.footprint().total().high() + " in all (headroom tune"
+          + " node --limit " + asOption + ")";
+    } catch (TooSmall e) {
+      return "raise the limit: " + e.getMessage();
+    }
   }
 
   private static final Pattern OFFICIAL_NODE = officialImage("node");
@@ -208,7 +225,8 @@ final class RuntimeRules {
         if (w.equals("-c") && i + 1 < words.size()) {
           pairs.add(words.get(i + 1).value());
         } else if (w.startsWith("--") && w.contains("=")) {
-          pairs.add(w.substring(2).replace('-', '_'));
+          int eq = w.indexOf('=');
+          pairs.add(w.substring(2, eq).replace('-', '_') + w.substring(eq)); // --config-file=/a-b.conf: the name only
         }
       }
       for (String pair : pairs) {
@@ -350,7 +368,8 @@ final class RuntimeRules {
     for (String name : List.of("DOTNET_gcServer", "COMPlus_gcServer")) {
       server = server != null ? server : s.environment().get(name);
     }
-    if (heapCount != null && (server == null || !server.value().strip().equals("1"))) {
+    Long serverGc = server == null ? null : DotnetModel.hex(server.value());
+    if (heapCount != null && (serverGc == null || serverGc != 1)) {
       out.add(new Finding(Rule.HR104, Rule.HR104.defaultSeverity(), s.name(),
           s.name() + ": DOTNET_GCHeapCount applies to server GC only; with DOTNET_gcServer"
               + (server == null ? " unset" : "=" + server.value().strip()) + " the workstation GC runs one heap and ignores it",

@@ -58,6 +58,25 @@ class TuneCliTest {
   }
 
   @Test
+  void whatTheReviewFound() {
+    // a pinned stack too large for the limit leaves the leanest rest, the least heap, never a negative -Xmx
+    assertThat(run("tune", "jvm", "--limit", "1GiB", "--set", "Xss=8m")).exitedWith(1).outContains("Xmx                    16m")
+        .outDoesNotContain("-Xmx-");
+    // a pinned work_mem under 1MB keeps pgtune's proportions when they fit: shared_buffers a quarter of 1 GiB
+    assertThat(run("tune", "postgres", "--limit", "1GiB", "--set", "work_mem=512kB"))
+        .exitedWith(0).outContains("shared_buffers          256MB");
+    assertThat(run("tune", "redis", "--limit", "1GiB", "--set", "maxmemory=0")).exitedWith(2).errContains("maxmemory 0");
+    // PostgreSQL's largest values: tune stays under them, --set is held to them
+    assertThat(run("tune", "postgres", "--limit", "64TiB", "--connections", "10")).exitedWith(0)
+        .outDoesNotContain("16384GB");
+    assertThat(run("tune", "postgres", "--limit", "1GiB", "--set", "max_connections=999999999999"))
+        .exitedWith(2).errContains("PostgreSQL's largest value for max_connections is 262143");
+    assertThat(run("tune", "postgres", "--limit", "1GiB", "--connections", "10", "--set", "max_connections=50"))
+        .exitedWith(2).errContains("give --connections or --set max_connections, not both");
+    assertThat(run("tune", "node", "--limit", "100TiB")).exitedWith(0).outContains("max-old-space-size   104857507");
+  }
+
+  @Test
   void theTextSaysHowToPassTheSettings() {
     assertThat(run("tune", "node", "--limit", "80MiB"))
         .exitedWith(0).outContains("NODE_OPTIONS=\"--max-old-space-size=32 --max-semi-space-size=1\"", "fits: up to 80 MiB");

@@ -36,12 +36,13 @@ class RuntimeRulesTest {
 
   @Test
   void hr101NodeHeapAtOrAboveTheLimit() {
-    // 128 MiB heap in an 80 MiB container: 128 ≥ 80, an error; suggested 80 × 3/4 = 60
+    // 128 MiB heap in an 80 MiB container: 128 ≥ 80, an error; the fix is tune's: 80 - 45 (the runtime) - 3 × 1 = 32
     List<Finding> f = RuntimeRules.hr101NodeHeapAboveLimit(project(svc(null, 80L,
         Map.of("NODE_OPTIONS", "--max-old-space-size=128 --max-semi-space-size=32"), List.of())));
     assertThat(f).singleElement().satisfies(x -> {
       assertThat(x.rule()).isEqualTo(Rule.HR101);
-      assertThat(x.fix()).endsWith("--max-old-space-size=60");
+      assertThat(x.fix()).contains("NODE_OPTIONS=\"--max-old-space-size=32 --max-semi-space-size=1\", up to 80 MiB in all",
+          "headroom tune node --limit 80MiB");
       assertThat(x.origin()).isEqualTo(AT);
     });
     // equal is at: 80 MiB heap in 80 MiB; the flag as two words in the command
@@ -56,16 +57,19 @@ class RuntimeRulesTest {
 
   @Test
   void hr101AnUnsetNodeHeapInASmallContainer() {
-    // no flag: V8 takes half the limit but at least 256 MiB; in 128 MiB that is 256 ≥ 128: a warning, 96 suggested
+    // no flag: V8 takes half the limit but at least 256 MiB; in 128 MiB that is 256 ≥ 128: a warning; 128 - 45 - 3 = 80
     assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("node:20-alpine", 128L, Map.of(), List.of("node", "server.js")))))
         .singleElement().satisfies(x -> {
           assertThat(x.message()).contains("at least 256 MiB");
           assertThat(x.severity()).isEqualTo(Severity.WARNING);
-          assertThat(x.fix()).contains("--max-old-space-size=96");
+          assertThat(x.fix()).contains("--max-old-space-size=80");
         });
     // 256 MiB: 256 ≥ 256, still; NODE_OPTIONS without the flag marks a Node process too
     assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("my/app", 256L, Map.of("NODE_OPTIONS", "--enable-source-maps"),
         List.of())))).hasSize(1);
+    // 48 MiB: even the leanest Node needs 45 + 3 + 16 = 64 MiB: the fix says so
+    assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("node:20", 48L, Map.of(), List.of())))).singleElement()
+        .satisfies(x -> assertThat(x.fix()).startsWith("raise the limit: 48 MiB is too small for Node.js").contains("need 64 MiB"));
     // 512 MiB: half is 256 < 512; not a Node process: nothing
     assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("node:20", 512L, Map.of(), List.of())))).isEmpty();
     assertThat(RuntimeRules.hr101NodeHeapAboveLimit(project(svc("nginx:1", 64L, Map.of(), List.of())))).isEmpty();
@@ -84,6 +88,9 @@ class RuntimeRulesTest {
             + " ignores it");
     assertThat(f).extracting(Finding::fix).contains("if the decimal value was meant, write it in hexadecimal:"
         + " DOTNET_GCLOHThreshold=0x4E20");
+    // gcServer written as 0x1 is server GC too
+    assertThat(RuntimeRules.hr104SettingsTheImageIgnores(project(svc("app", 128L, Map.of("DOTNET_gcServer", "0x1",
+        "DOTNET_GCHeapCount", "0x2"), List.of())))).isEmpty();
     // written with 0x, a single digit (the same in both), or under server GC: nothing
     assertThat(RuntimeRules.hr104SettingsTheImageIgnores(project(svc("app", 128L, Map.of("DOTNET_gcServer", "1",
         "DOTNET_GCHeapCount", "2", "DOTNET_GCHeapHardLimit", "0xC800000", "COMPlus_gcConcurrent", "0"), List.of())))).isEmpty();
@@ -152,6 +159,14 @@ class RuntimeRulesTest {
         Map.of("/etc/pg.conf", new Sourced<>("shared_buffers = 16MB\nmax_connections = 20\nwork_mem = 2MB\n"
             + "maintenance_work_mem = 16MB\nautovacuum_max_workers = 6\n", AT)));
     assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(conf))).isEmpty();
+    // --config-file=... names the file as -c config_file=... does; only the name's dashes become underscores
+    ComposeService dashed = new ComposeService("db", AT, 1, null, false, new Sourced<>(mib(256), AT), null, null, null, null,
+        null, "postgres:16", List.of(), List.of(), Map.of(),
+        List.of(new Sourced<>("postgres", AT), new Sourced<>("--config-file=/etc/my-pg.conf", AT)),
+        Map.of("/etc/my-pg.conf", new Sourced<>("shared_buffers = 512MB\n", AT)));
+    // warm: 512 + 16 + 35 = 563 MiB > 256: a warning (the defaults would give none at 256 MiB warm: 167)
+    assertThat(RuntimeRules.hr103PostgresSettingsAboveLimit(project(dashed))).singleElement()
+        .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
   }
 
   @Test
