@@ -170,6 +170,14 @@ public final class YamlReader {
           "", "more than " + limits.maxNodes() + " YAML nodes in one file; refused"));
     } catch (StackOverflowError e) {
       throw new InputException(Problem.at(source.name(), "nested too deeply"));
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML's own checks outside its exceptions: a tag "!!%a" ends in an unfinished escape at
+      // the end of the file, and its Tag refuses the result (found by fuzzing, docs/fuzzing.md)
+      Mark at = parser == null ? null : parser.last;
+      throw new InputException(new Problem(source.name(), at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1,
+          "", String.valueOf(e.getMessage()).startsWith("Tag ")
+              ? "YAML syntax: an incomplete tag (an escape such as %2F needs two hexadecimal digits)"
+              : "YAML syntax: " + e.getMessage()));
     }
     List<YamlNode> docs = new ArrayList<>();
     for (Node root : roots) {

@@ -479,6 +479,14 @@ class YamlReaderTest {
   }
 
   @Test
+  void anIncompleteTagEscapeAtTheEndIsAnInputError() {
+    // found by fuzzing (YamlFuzzTest): SnakeYAML's Tag threw an IllegalArgumentException, an internal error
+    assertThat(refused("!!%a").format())
+        .isEqualTo("f.yaml:1:1: YAML syntax: an incomplete tag (an escape such as %2F needs two hexadecimal digits)");
+    assertThat(refused("a: b\n--- !!%a").line()).isEqualTo(2);
+  }
+
+  @Test
   void envTagNamesTheTag() {
     assertThat(refused("a: !env HOME\n").format()).isEqualTo("f.yaml:1:4: a: tag !env is not allowed; headroom reads plain YAML only");
     assertThat(refused("a: !!binary aGk=\n").reason()).contains("!!binary");
