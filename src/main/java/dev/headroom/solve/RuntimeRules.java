@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 /**
  * The rules that look inside a container: what its process is told by its environment, its command
  * and the configuration files it mounts from the project (HR101 to HR107), with the runtime models
- * of {@link dev.headroom.runtime} where a runtime's settings decide its memory. A container limit is half the story; the runtime decides how much it
- * will try to use. One method and one test each; docs/rules.md has the why and the fix.
+ * of the runtime package where a runtime's settings decide its memory. A container limit is half
+ * the story; the runtime decides how much it will try to use. One method and one test each;
+ * docs/rules.md has the why and the fix.
  */
 final class RuntimeRules {
   private RuntimeRules() {}
