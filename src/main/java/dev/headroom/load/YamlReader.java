@@ -467,8 +467,10 @@ public final class YamlReader {
         String name = key.value();
         Entry previous = explicit.get(name);
         if (previous != null) {
-          throw error(k, join(path, name),
-              "duplicate key '" + name + "' (first at line " + previous.key().line() + ", again at line " + key.line() + ")");
+          boolean sameLine = previous.key().line() == key.line();
+          throw error(k, join(path, name), "duplicate key '" + name + "' (" + (sameLine
+              ? "first at line " + key.line() + " column " + previous.key().column() + ", again at column " + key.column()
+              : "first at line " + previous.key().line() + ", again at line " + key.line()) + ")");
         }
         YamlNode value = convert(t.getValueNode(), depth + 1, join(path, name));
         explicit.put(name, new Entry(key, value));
