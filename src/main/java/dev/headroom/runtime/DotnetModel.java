@@ -60,8 +60,8 @@ public final class DotnetModel extends Model {
   }
 
   private static Long given(Map<String, String> settings, String name) {
-    String v = settings.get(name);
-    return v == null || INSTANCE.problem(name, v) != null ? null : hex(v);
+    String v = INSTANCE.valid(settings, name);
+    return v == null ? null : hex(v);
   }
 
   @Override

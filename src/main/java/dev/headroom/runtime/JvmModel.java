@@ -139,7 +139,7 @@ public final class JvmModel extends Model {
     BigDecimal min = percent(settings, "MinRAMPercentage", 50);
     long small = share(limit, min);
     long heap = small < ERGONOMIC_MIN_HEAP ? small : Math.max(share(limit, max), ERGONOMIC_MIN_HEAP);
-    return Bytes.of(Math.multiplyExact(-Math.floorDiv(-heap, HEAP_ALIGNMENT), HEAP_ALIGNMENT));
+    return Bytes.of(Math.multiplyExact(ceilDiv(heap, HEAP_ALIGNMENT), HEAP_ALIGNMENT));
   }
 
   private static long share(Bytes limit, BigDecimal percent) {
@@ -153,8 +153,8 @@ public final class JvmModel extends Model {
 
   /** A setting's value when it is given and valid; null otherwise. */
   private static String given(Map<String, String> settings, String name) {
-    String v = settings.get(name);
-    return v == null || INSTANCE.problem(name, v) != null ? null : v.strip();
+    String v = INSTANCE.valid(settings, name);
+    return v == null ? null : v.strip();
   }
 
   private static Bytes size(Map<String, String> settings, String name, Bytes fallback) {
@@ -247,17 +247,8 @@ public final class JvmModel extends Model {
 
   /** The most threads, at most {@code upTo}, whose stacks leave the leanest rung a heap of {@link #FLOOR_HEAP}; 0 if none. */
   private static long mostThreads(Bytes limit, long upTo) {
-    long lo = 0;
-    long hi = upTo;
-    while (lo < hi) { // the high end grows with the threads: the largest that fits, by bisection
-      long mid = lo + (hi - lo + 1) / 2;
-      if (nonHeapHigh(withPins(LADDER.get(LADDER.size() - 1), Map.of(), mid)) + FLOOR_HEAP <= limit.value()) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    // the high end grows with the threads
+    return largest(upTo, n -> nonHeapHigh(withPins(LADDER.get(LADDER.size() - 1), Map.of(), n)) + FLOOR_HEAP <= limit.value());
   }
 
   private static Map<String, String> withPins(Map<String, String> rung, Map<String, String> pinned, long threads) {

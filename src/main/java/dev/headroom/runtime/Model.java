@@ -3,6 +3,7 @@ package dev.headroom.runtime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /** What every runtime model has: its id, its name in messages, and the settings it reads. */
 abstract class Model implements RuntimeModel {
@@ -19,6 +20,32 @@ abstract class Model implements RuntimeModel {
       m.put(namesAndMeanings[i], namesAndMeanings[i + 1]);
     }
     this.settings = Collections.unmodifiableMap(m);
+  }
+
+  /** A setting's value as written, when it is given and the runtime accepts it; null otherwise (read as unset). */
+  final String valid(Map<String, String> given, String name) {
+    String v = given.get(name);
+    return v == null || problem(name, v) != null ? null : v;
+  }
+
+  /** {@code a / b} rounded up, for {@code a ≥ 0} and {@code b > 0} (Math.ceilDiv is Java 18). */
+  static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+
+  /** The largest n in 0..max for which {@code fits} holds, when it holds up to some n and not after: by bisection. */
+  static long largest(long max, LongPredicate fits) {
+    long lo = 0;
+    long hi = max;
+    while (lo < hi) {
+      long mid = lo + (hi - lo + 1) / 2;
+      if (fits.test(mid)) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
   }
 
   @Override

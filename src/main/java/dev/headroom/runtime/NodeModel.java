@@ -47,8 +47,8 @@ public final class NodeModel extends Model {
   }
 
   private static Long given(Map<String, String> settings, String name) {
-    String v = settings.get(name);
-    return v == null || INSTANCE.problem(name, v) != null ? null : Long.parseLong(v.strip());
+    String v = INSTANCE.valid(settings, name);
+    return v == null ? null : Long.parseLong(v.strip());
   }
 
   /** V8's old space from the memory it sees (MiB): half of it, 256..4096. */

@@ -273,7 +273,7 @@ public final class PostgresModel extends Model {
 
   /** Rounded up to whole MiB: an estimate is not more exact than that (its low end is rounded down). */
   private static Bytes wholeMib(Bytes b) {
-    return Bytes.mib(-Math.floorDiv(-b.value(), Bytes.MIB));
+    return Bytes.mib(ceilDiv(b.value(), Bytes.MIB));
   }
 
   /** One sort or hash: work_mem × 5/4. */
@@ -288,8 +288,8 @@ public final class PostgresModel extends Model {
   }
 
   private static long setting(Map<String, String> settings, String name) {
-    String v = settings.get(name);
-    return v == null || INSTANCE.problem(name, v) != null ? DEFAULTS.get(name) : value(name, v);
+    String v = INSTANCE.valid(settings, name);
+    return v == null ? DEFAULTS.get(name) : value(name, v);
   }
 
   /**
@@ -382,17 +382,10 @@ public final class PostgresModel extends Model {
 
   /** "; at L, at most N connections fit" when some do; empty otherwise. */
   private String fewerConnections(Bytes limit) {
-    long lo = 0;
-    long hi = MAXIMUM.get("max_connections");
-    while (lo < hi) { // the high end grows with the connections: the most that fit, by bisection
-      long mid = lo + (hi - lo + 1) / 2;
-      Map<String, String> lean = rung(LADDER.get(LADDER.size() - 1), limit, mid, Map.of("work_mem", pgSize(FLOOR_WORK)));
-      if (footprint(lean, null).total().high().compareTo(limit) <= 0) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
+    // the high end grows with the connections
+    long lo = largest(MAXIMUM.get("max_connections"), n -> footprint(
+        rung(LADDER.get(LADDER.size() - 1), limit, n, Map.of("work_mem", pgSize(FLOOR_WORK))), null).total().high()
+        .compareTo(limit) <= 0);
     return lo == 0 ? "" : "; at " + limit + ", at most " + lo + " connection" + (lo == 1 ? "" : "s") + " fit (--connections " + lo + ")";
   }
 

@@ -83,8 +83,8 @@ public final class RedisModel extends Model {
   }
 
   private static String given(Map<String, String> settings, String name) {
-    String v = settings.get(name);
-    return v == null || INSTANCE.problem(name, v) != null ? null : unquoted(v);
+    String v = INSTANCE.valid(settings, name);
+    return v == null ? null : unquoted(v);
   }
 
   @Override
@@ -105,8 +105,8 @@ public final class RedisModel extends Model {
   public Footprint footprint(Map<String, String> settings, Bytes limit) {
     Bytes max = bytes(given(settings, "maxmemory"));
     // FRAGMENTATION_PERCENT of maxmemory, rounded up to whole MiB
-    long share = max.value() / 100 * FRAGMENTATION_PERCENT + -Math.floorDiv(-(max.value() % 100 * FRAGMENTATION_PERCENT), 100);
-    Bytes fragmentation = Bytes.mib(-Math.floorDiv(-share, Bytes.MIB));
+    long share = max.value() / 100 * FRAGMENTATION_PERCENT + ceilDiv(max.value() % 100 * FRAGMENTATION_PERCENT, 100);
+    Bytes fragmentation = Bytes.mib(ceilDiv(share, Bytes.MIB));
     return Footprint.of(List.of(
         new Part("server baseline", BASELINE, true),
         new Part("dataset up to maxmemory", new Range(Bytes.ZERO, max), false),
