@@ -126,7 +126,9 @@ public final class Source {
     CharsetDecoder dec =
         cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(b, skip, b.length - skip);
-    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) b.length * 2 + 16));
+    // a character takes at least one byte in UTF-8 and two in UTF-16 or UTF-32 (a pair of
+    // surrogates for four), so the bytes bound the characters
+    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) b.length - skip + 16));
     CoderResult r = dec.decode(in, out, true);
     if (r.isError()) {
       throw new InputException(Problem.at(name, "is not valid " + cs.name() + " text (bad byte at offset " + in.position() + ")"));

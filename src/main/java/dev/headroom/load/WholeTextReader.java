@@ -12,14 +12,22 @@ import org.yaml.snakeyaml.scanner.Constant;
  * not yet consumed on each read, so a long run of characters the scanner looks ahead over (one
  * 5 MiB scalar, a long line of spaces) costs time quadratic in its length: tens of seconds for a
  * file under the 5 MiB cap. The text is already in memory (its size was capped before), so this
- * reader keeps it as one array of code points: every look-ahead is constant time. Positions,
- * marks and the refusal of non-printable characters are the same as SnakeYAML's.
+ * reader reads it in place, or as an array of code points when it holds characters outside the
+ * Basic Multilingual Plane: every look-ahead is constant time. Positions and the refusal of
+ * non-printable characters are the same as SnakeYAML's; marks carry no copy of the text.
  */
 final class WholeTextReader extends StreamReader {
 
   private static final String NAME = "'string'";
 
-  private final int[] text;
+  /** Marks carry no text: headroom reports a line and a column, never SnakeYAML's snippet. */
+  private static final int[] NO_SNIPPET = new int[0];
+
+  /** The text when every character is a code point (no surrogate pairs): 1 or 2 bytes a character. */
+  private final String chars;
+  /** The code points otherwise, 4 bytes each; null when {@link #chars} is used. */
+  private final int[] codePoints;
+  private final int length;
   private int pointer;
   private int index;
   private int documentIndex;
@@ -28,17 +36,28 @@ final class WholeTextReader extends StreamReader {
 
   WholeTextReader(String text) {
     super("");
-    this.text = text.codePoints().toArray();
-    for (int i = 0; i < this.text.length; i++) {
-      if (!isPrintable(this.text[i])) {
-        throw new ReaderException(NAME, i, this.text[i], "special characters are not allowed");
+    boolean surrogates = false;
+    for (int i = 0; i < text.length() && !surrogates; i++) {
+      surrogates = Character.isSurrogate(text.charAt(i));
+    }
+    this.chars = surrogates ? null : text;
+    this.codePoints = surrogates ? text.codePoints().toArray() : null;
+    this.length = surrogates ? codePoints.length : text.length();
+    for (int i = 0; i < length; i++) {
+      int c = at(i);
+      if (!isPrintable(c)) {
+        throw new ReaderException(NAME, i, c, "special characters are not allowed");
       }
     }
   }
 
+  private int at(int i) {
+    return chars != null ? chars.charAt(i) : codePoints[i];
+  }
+
   @Override
   public Mark getMark() {
-    return new Mark(NAME, index, line, column, text, pointer);
+    return new Mark(NAME, index, line, column, NO_SNIPPET, 0);
   }
 
   @Override
@@ -48,11 +67,11 @@ final class WholeTextReader extends StreamReader {
 
   @Override
   public void forward(int length) {
-    for (int i = 0; i < length && pointer < text.length; i++) {
-      int c = text[pointer++];
+    for (int i = 0; i < length && pointer < this.length; i++) {
+      int c = at(pointer++);
       index++;
       documentIndex++;
-      if (Constant.LINEBR.has(c) || c == '\r' && pointer < text.length && text[pointer] != '\n') {
+      if (Constant.LINEBR.has(c) || c == '\r' && pointer < this.length && at(pointer) != '\n') {
         line++;
         column = 0;
       } else if (c != 0xFEFF) {
@@ -63,19 +82,22 @@ final class WholeTextReader extends StreamReader {
 
   @Override
   public int peek() {
-    return pointer < text.length ? text[pointer] : '\0';
+    return pointer < length ? at(pointer) : '\0';
   }
 
   @Override
   public int peek(int offset) {
     int at = pointer + offset;
-    return at >= 0 && at < text.length ? text[at] : '\0';
+    return at >= 0 && at < length ? at(at) : '\0';
   }
 
   @Override
   public String prefix(int length) {
-    int n = Math.max(0, Math.min(length, text.length - pointer));
-    return n == 0 ? "" : new String(text, pointer, n);
+    int n = Math.max(0, Math.min(length, this.length - pointer));
+    if (n == 0) {
+      return "";
+    }
+    return chars != null ? chars.substring(pointer, pointer + n) : new String(codePoints, pointer, n);
   }
 
   @Override

@@ -3,30 +3,32 @@ package dev.headroom.load;
 import dev.headroom.load.YamlNode.Entry;
 import dev.headroom.load.YamlNode.Scalar;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
- * Reads YAML safely (DESIGN.md section 5) with SnakeYAML's composer only: no constructor ever runs,
- * so no tag can instantiate a class or read a file. On top of the composed node graph it
+ * Reads YAML safely (DESIGN.md section 5) from SnakeYAML's parser events only: no composer or
+ * constructor ever runs, so no tag can instantiate a class or read a file. Building the nodes from
+ * the events, it
  *
  * <ul>
  *   <li>types plain scalars by the YAML 1.2 core schema ({@link Yaml12Resolver});
@@ -57,7 +59,7 @@ public final class YamlReader {
      * About twice a 5,000-service compose file written out in full; each node costs about 450 bytes
      * of heap while a file is read, so the cap also bounds memory to about 90 MiB.
      */
-    public static final int DEFAULT_MAX_NODES = 200_000;
+    public static final int DEFAULT_MAX_NODES = 100_000;
 
     public static Limits defaults() {
       return new Limits(Source.DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_ALIAS_NODES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES, Set.of());
@@ -134,35 +136,24 @@ public final class YamlReader {
     }
     String text = source.text();
     refuseAmbiguousLineBreaks(source.name(), text);
+    // duplicate keys, aliases and nesting are the builder's: the parser keeps no tree and does not recurse
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true); // checked below, with both lines
-    options.setMaxAliasesForCollections(Integer.MAX_VALUE); // expansion is capped below, by node count
-    options.setAllowRecursiveKeys(false);
-    options.setNestingDepthLimit(limits.maxDepth());
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxFileSize(), 1) + 1));
     options.setProcessComments(false);
-    List<Node> roots = new ArrayList<>();
+    List<YamlNode> docs = new ArrayList<>();
     MarkingParser parser = null;
     try {
       parser = new MarkingParser(new ParserImpl(new WholeTextReader(text), options), limits.maxNodes());
-      Composer composer = new Composer(parser, new Yaml12Resolver(), options);
-      while (composer.checkNode()) {
-        Node n = composer.getNode();
-        if (n != null) {
-          roots.add(n);
-        }
+      Builder builder = new Builder(source.name(), parser);
+      parser.getEvent(); // the start of the stream
+      while (!parser.checkEvent(Event.ID.StreamEnd)) {
+        docs.add(builder.document());
       }
     } catch (MarkedYAMLException e) {
       throw new InputException(syntaxProblem(source.name(), e));
     } catch (ReaderException e) {
       throw new InputException(forbiddenCharacter(source.name(), text, e));
     } catch (YAMLException e) {
-      Mark at = parser == null ? null : parser.last;
-      if (at != null && e.getMessage() != null && e.getMessage().contains("Nesting Depth exceeded")) {
-        // SnakeYAML says this without a position: the node it was about to compose is the last event
-        throw new InputException(
-            new Problem(source.name(), at.getLine() + 1, at.getColumn() + 1, "", "nested more than " + limits.maxDepth() + " levels deep"));
-      }
       throw new InputException(Problem.at(source.name(), yamlMessage(e.getMessage())));
     } catch (TooManyNodes e) {
       Mark at = e.at;
@@ -178,10 +169,6 @@ public final class YamlReader {
           "", String.valueOf(e.getMessage()).startsWith("Tag ")
               ? "YAML syntax: an incomplete tag (an escape such as %2F needs two hexadecimal digits)"
               : "YAML syntax: " + e.getMessage()));
-    }
-    List<YamlNode> docs = new ArrayList<>();
-    for (Node root : roots) {
-      docs.add(new Converter(source.name()).convertRoot(root));
     }
     return docs;
   }
@@ -281,113 +268,142 @@ public final class YamlReader {
     if (msg == null) {
       return "invalid YAML";
     }
-    if (msg.contains("Nesting Depth exceeded")) {
-      return "YAML nested too deeply (more than the limit of levels)";
-    }
     if (msg.contains("code point")) {
       return "file is too large to parse";
     }
     return "YAML: " + msg;
   }
 
-  /** Converts one document; shared subtrees (aliases) are converted once and counted each time. */
-  private final class Converter {
+  /**
+   * Builds the nodes of a document straight from the parser's events. No intermediate graph is
+   * kept, so reading a file costs about the nodes it returns. A subtree reached again through an
+   * alias is the same node, built once and counted each time.
+   */
+  private final class Builder {
     private final String file;
-    private final IdentityHashMap<Node, YamlNode> done = new IdentityHashMap<>();
-    private final IdentityHashMap<YamlNode, Long> sizes = new IdentityHashMap<>();
-    /** Levels below a converted node, so that a subtree reached again through an alias obeys the depth cap. */
-    private final IdentityHashMap<YamlNode, Integer> heights = new IdentityHashMap<>();
-    private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Parser parser;
+    private final Yaml12Resolver resolver = new Yaml12Resolver();
+    /** The anchors seen so far in the document; an anchor defined again replaces the earlier one, as YAML says. */
+    private final HashMap<String, Anchored> anchors = new HashMap<>();
     private long aliasNodes;
 
-    Converter(String file) {
+    Builder(String file, Parser parser) {
       this.file = file;
+      this.parser = parser;
     }
 
-    YamlNode convertRoot(Node root) {
-      return convert(root, 0, "");
+    /** A node with what an alias to it adds: its nodes, and the levels below it. */
+    private record Built(YamlNode node, long size, int height) {}
+
+    /** An anchored node; {@code built} is null while it is still being built, so an alias to it then refers to itself. */
+    private static final class Anchored {
+      private Built built;
     }
 
-    private InputException error(Node at, String path, String reason) {
-      Mark m = at.getStartMark();
-      return new InputException(new Problem(file, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, path, reason));
+    YamlNode document() {
+      parser.getEvent(); // the start of the document
+      Built root = node(0, "");
+      parser.getEvent(); // its end
+      anchors.clear();
+      aliasNodes = 0;
+      return root.node();
     }
 
-    private YamlNode convert(Node node, int depth, String path) {
+    private InputException error(Mark m, String path, String reason) {
+      return error(m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, path, reason);
+    }
+
+    private InputException error(int line, int column, String path, String reason) {
+      return new InputException(new Problem(file, line, column, path, reason));
+    }
+
+    private Built node(int depth, String path) {
+      Event event = parser.getEvent();
+      if (event instanceof AliasEvent alias) {
+        return alias(alias, depth, path);
+      }
       if (depth > limits.maxDepth()) {
-        throw error(node, path, "nested more than " + limits.maxDepth() + " levels deep");
+        throw error(event.getStartMark(), "", "nested more than " + limits.maxDepth() + " levels deep");
       }
-      if (inProgress.contains(node)) {
-        throw error(node, path, "self-referencing alias (the anchor contains itself)");
+      String anchor = event instanceof NodeEvent n ? n.getAnchor() : null;
+      Anchored slot = null;
+      if (anchor != null) {
+        slot = new Anchored();
+        anchors.put(anchor, slot);
       }
-      YamlNode seen = done.get(node);
-      if (seen != null) {
-        if (depth + heights.get(seen) > limits.maxDepth()) {
-          throw error(node, path, "nested more than " + limits.maxDepth() + " levels deep (through an alias)");
-        }
-        aliasNodes += sizes.get(seen);
-        if (aliasNodes > limits.maxAliasNodes()) {
-          throw error(node, path,
-              "aliases expand to more than " + limits.maxAliasNodes() + " nodes; refused (an alias bomb?)");
-        }
-        return seen;
-      }
-      inProgress.add(node);
-      YamlNode result;
-      long size;
-      int height = 0;
-      if (node instanceof ScalarNode s) {
-        result = scalar(s, path);
-        size = 1;
-      } else if (node instanceof SequenceNode seq) {
-        String tag = collectionTag(seq, Tag.SEQ, path);
-        List<YamlNode> items = new ArrayList<>(seq.getValue().size());
-        size = 1;
-        int i = 0;
-        for (Node child : seq.getValue()) {
-          YamlNode c = convert(child, depth + 1, path + "[" + i++ + "]");
-          items.add(c);
-          size += sizes.get(c);
-          height = Math.max(height, 1 + heights.get(c));
-        }
-        Mark m = seq.getStartMark();
-        result = new YamlNode.Seq(items, tag, m.getLine() + 1, m.getColumn() + 1);
-      } else if (node instanceof MappingNode map) {
-        result = mapping(map, depth, path);
-        size = 1;
-        for (Entry e : ((YamlNode.Map) result).entries().values()) {
-          size += 1 + sizes.get(e.value());
-          height = Math.max(height, 1 + heights.get(e.value()));
-        }
+      Built built;
+      if (event instanceof ScalarEvent scalar) {
+        built = new Built(scalar(scalar, path), 1, 0);
+      } else if (event instanceof SequenceStartEvent seq) {
+        built = sequence(seq, depth, path);
+      } else if (event instanceof MappingStartEvent map) {
+        built = mapping(map, depth, path);
       } else {
-        throw error(node, path, "unsupported YAML node");
+        throw error(event.getStartMark(), path, "unsupported YAML node");
       }
-      inProgress.remove(node);
-      done.put(node, result);
-      sizes.put(result, size);
-      heights.put(result, height);
-      return result;
+      if (slot != null) {
+        slot.built = built;
+      }
+      return built;
     }
 
-    private String collectionTag(Node n, Tag standard, String path) {
-      Tag t = n.getTag();
-      if (t.equals(standard)) {
+    private Built alias(AliasEvent event, int depth, String path) {
+      Mark m = event.getStartMark();
+      Anchored slot = anchors.get(event.getAnchor());
+      if (slot == null) {
+        throw error(m, "", "YAML syntax: found undefined alias " + event.getAnchor());
+      }
+      Built seen = slot.built;
+      if (seen == null) {
+        throw error(m, path, "self-referencing alias (the anchor contains itself)");
+      }
+      if (depth + seen.height() > limits.maxDepth()) {
+        throw error(m, path, "nested more than " + limits.maxDepth() + " levels deep (through an alias)");
+      }
+      aliasNodes += seen.size();
+      if (aliasNodes > limits.maxAliasNodes()) {
+        throw error(m, path, "aliases expand to more than " + limits.maxAliasNodes() + " nodes; refused (an alias bomb?)");
+      }
+      return seen;
+    }
+
+    private Built sequence(SequenceStartEvent start, int depth, String path) {
+      String tag = collectionTag(start, Tag.SEQ, path);
+      List<YamlNode> items = new ArrayList<>();
+      long size = 1;
+      int height = 0;
+      while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+        Built item = node(depth + 1, path + "[" + items.size() + "]");
+        items.add(item.node());
+        size += item.size();
+        height = Math.max(height, 1 + item.height());
+      }
+      parser.getEvent();
+      Mark m = start.getStartMark();
+      return new Built(new YamlNode.Seq(items, tag, m.getLine() + 1, m.getColumn() + 1), size, height);
+    }
+
+    private String collectionTag(CollectionStartEvent start, Tag standard, String path) {
+      String t = validTag(start.getTag());
+      if (t == null || t.equals("!") || t.equals(standard.getValue())) {
         return null;
       }
-      String v = t.getValue();
-      if (limits.allowedTags().contains(v)) {
-        return v;
+      if (limits.allowedTags().contains(t)) {
+        return t;
       }
-      throw error(n, path, "tag " + shortTag(v) + " is not allowed here; headroom reads plain YAML only");
+      throw error(start.getStartMark(), path, "tag " + shortTag(t) + " is not allowed here; headroom reads plain YAML only");
     }
 
-    private Scalar scalar(ScalarNode s, String path) {
+    private Scalar scalar(ScalarEvent s, String path) {
       Mark m = s.getStartMark();
       int line = m.getLine() + 1;
       int col = m.getColumn() + 1;
       boolean plain = s.isPlain();
-      String tagValue = s.getTag().getValue();
       String value = s.getValue();
+      String tag = validTag(s.getTag());
+      // no tag: typed by the YAML 1.2 core schema; the non-specific tag "!" makes a string
+      String tagValue = tag == null ? resolver.resolve(NodeId.scalar, value, s.getImplicit().canOmitTagInPlainScalar()).getValue()
+          : tag.equals("!") ? STD + "str" : tag;
       YamlNode.Type type;
       String customTag = null;
       switch (tagValue) {
@@ -399,20 +415,27 @@ public final class YamlReader {
         case STD + "merge" -> type = YamlNode.Type.STRING;
         default -> {
           if (!limits.allowedTags().contains(tagValue)) {
-            throw error(s, path, "tag " + shortTag(tagValue) + " is not allowed; headroom reads plain YAML only");
+            throw error(m, path, "tag " + shortTag(tagValue) + " is not allowed; headroom reads plain YAML only");
           }
           customTag = tagValue;
-          Tag implicit = new Yaml12Resolver().resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, plain);
-          type = typeOf(implicit);
+          type = typeOf(resolver.resolve(NodeId.scalar, value, plain));
         }
       }
       return new Scalar(value, type, plain, customTag, line, col);
     }
 
+    /**
+     * A tag as SnakeYAML's {@link Tag} accepts it; its refusal (an escape cut short, as in {@code
+     * !!%a}) is reported as an incomplete tag.
+     */
+    private String validTag(String tag) {
+      return tag == null || tag.equals("!") ? tag : new Tag(tag).getValue();
+    }
+
     /** An explicit {@code !!int}, {@code !!bool} or {@code !!float} must have that type's form. */
-    private YamlNode.Type checkedType(ScalarNode s, YamlNode.Type type, java.util.regex.Pattern form, String path) {
+    private YamlNode.Type checkedType(ScalarEvent s, YamlNode.Type type, java.util.regex.Pattern form, String path) {
       if (!form.matcher(s.getValue()).matches()) {
-        throw error(s, path, "'" + s.getValue() + "' is not a valid " + type.name().toLowerCase(java.util.Locale.ROOT));
+        throw error(s.getStartMark(), path, "'" + s.getValue() + "' is not a valid " + type.name().toLowerCase(java.util.Locale.ROOT));
       }
       return type;
     }
@@ -430,54 +453,78 @@ public final class YamlReader {
       return YamlNode.Type.STRING;
     }
 
-    private YamlNode.Map mapping(MappingNode map, int depth, String path) {
-      String tag = collectionTag(map, Tag.MAP, path);
+    /** A plain {@code <<}, untagged or tagged {@code !!merge}, is a merge key (the YAML 1.1 merge type compose uses). */
+    private boolean isMergeKey(Event key) {
+      return key instanceof ScalarEvent s && s.isPlain() && s.getValue().equals("<<")
+          && (s.getTag() == null || s.getTag().equals(Tag.MERGE.getValue()));
+    }
+
+    private Built mapping(MappingStartEvent start, int depth, String path) {
+      String tag = collectionTag(start, Tag.MAP, path);
       LinkedHashMap<String, Entry> explicit = new LinkedHashMap<>();
       List<YamlNode> mergeSources = new ArrayList<>();
-      Node mergeKeySeen = null;
-      for (NodeTuple t : map.getValue()) {
-        Node k = t.getKeyNode();
-        if (!(k instanceof ScalarNode ks)) {
-          throw error(k, path, "a key must be a plain value, not " + (k instanceof SequenceNode ? "a list" : "a mapping"));
-        }
-        if (ks.isPlain() && ks.getValue().equals("<<") && ks.getTag().equals(Tag.MERGE)) {
-          if (mergeKeySeen != null) {
-            throw error(k, path, "duplicate key '<<' (first at line " + (mergeKeySeen.getStartMark().getLine() + 1) + ")");
+      int mergeLine = 0;
+      long size = 1;
+      int height = 0;
+      while (!parser.checkEvent(Event.ID.MappingEnd)) {
+        Event keyEvent = parser.peekEvent();
+        Mark km = keyEvent.getStartMark();
+        if (isMergeKey(keyEvent)) {
+          parser.getEvent();
+          if (mergeLine != 0) {
+            throw error(km, path, "duplicate key '<<' (first at line " + mergeLine + ")");
           }
-          mergeKeySeen = k;
-          YamlNode v = convert(t.getValueNode(), depth + 1, join(path, "<<"));
-          if (v instanceof YamlNode.Map) {
-            mergeSources.add(v);
-          } else if (v instanceof YamlNode.Seq seq) {
+          mergeLine = km.getLine() + 1;
+          String mergePath = join(path, "<<");
+          Mark vm = parser.peekEvent().getStartMark();
+          Built v = node(depth + 1, mergePath);
+          size += 1 + v.size();
+          height = Math.max(height, v.height());
+          if (v.node() instanceof YamlNode.Map) {
+            mergeSources.add(v.node());
+          } else if (v.node() instanceof YamlNode.Seq seq) {
             for (YamlNode item : seq.items()) {
               if (!(item instanceof YamlNode.Map)) {
-                throw error(t.getValueNode(), join(path, "<<"), "a merge key takes a mapping or a list of mappings, found " + YamlNode.describe(item));
+                throw error(vm, mergePath, "a merge key takes a mapping or a list of mappings, found " + YamlNode.describe(item));
               }
               mergeSources.add(item);
             }
           } else {
-            throw error(t.getValueNode(), join(path, "<<"), "a merge key takes a mapping or a list of mappings, found " + YamlNode.describe(v));
+            throw error(vm, mergePath, "a merge key takes a mapping or a list of mappings, found " + YamlNode.describe(v.node()));
           }
           continue;
         }
-        Scalar key = (Scalar) convert(ks, depth + 1, path);
+        if (keyEvent instanceof CollectionStartEvent) {
+          throw error(km, path, "a key must be a plain value, not " + (keyEvent instanceof SequenceStartEvent ? "a list" : "a mapping"));
+        }
+        YamlNode k = node(depth + 1, path).node();
+        if (!(k instanceof Scalar key)) {
+          throw error(km, path, "a key must be a plain value, not " + YamlNode.describe(k));
+        }
+        if (keyEvent instanceof AliasEvent) {
+          // the anchored scalar, at the alias's place
+          key = new Scalar(key.value(), key.type(), key.plain(), key.tag(), km.getLine() + 1, km.getColumn() + 1);
+        }
         if (key.type() == YamlNode.Type.NULL && key.plain() && key.value().isEmpty()) {
-          throw error(k, path, "empty key");
+          throw error(km, path, "empty key");
         }
         String name = key.value();
         Entry previous = explicit.get(name);
         if (previous != null) {
           boolean sameLine = previous.key().line() == key.line();
-          throw error(k, join(path, name), "duplicate key '" + name + "' (" + (sameLine
+          throw error(km, join(path, name), "duplicate key '" + name + "' (" + (sameLine
               ? "first at line " + key.line() + " column " + previous.key().column() + ", again at column " + key.column()
               : "first at line " + previous.key().line() + ", again at line " + key.line()) + ")");
         }
-        YamlNode value = convert(t.getValueNode(), depth + 1, join(path, name));
-        explicit.put(name, new Entry(key, value));
+        Built value = node(depth + 1, join(path, name));
+        explicit.put(name, new Entry(key, value.node()));
+        size += 1 + value.size();
+        height = Math.max(height, 1 + value.height());
       }
-      Mark m = map.getStartMark();
+      parser.getEvent();
+      Mark m = start.getStartMark();
       if (mergeSources.isEmpty()) {
-        return new YamlNode.Map(explicit, tag, m.getLine() + 1, m.getColumn() + 1);
+        return new Built(new YamlNode.Map(explicit, tag, m.getLine() + 1, m.getColumn() + 1), size, height);
       }
       // explicit keys first win, then merge sources in order (earlier sources win)
       LinkedHashMap<String, Entry> merged = new LinkedHashMap<>();
@@ -493,7 +540,7 @@ public final class YamlReader {
         }
       }
       result.putAll(explicit);
-      return new YamlNode.Map(result, tag, m.getLine() + 1, m.getColumn() + 1);
+      return new Built(new YamlNode.Map(result, tag, m.getLine() + 1, m.getColumn() + 1), size, height);
     }
   }
 
