@@ -62,7 +62,10 @@ public final class Main {
     try {
       return cl.execute(args);
     } catch (StackOverflowError | OutOfMemoryError e) {
-      err.println("error: internal error: " + e.getClass().getSimpleName() + " (run with --stacktrace for details)");
+      err.println("error: internal error: " + e.getClass().getSimpleName() + (root.stacktrace ? "" : " (run with --stacktrace for details)"));
+      if (root.stacktrace) {
+        e.printStackTrace(err);
+      }
       err.flush();
       return ExitCode.INTERNAL;
     } finally {

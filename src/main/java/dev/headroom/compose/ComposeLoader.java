@@ -182,6 +182,9 @@ public final class ComposeLoader {
     enabledProfiles = profiles;
     projectName = projectName(all, env, projectDir);
     merged = all;
+    // the trees read for include and extends live on in the merged one, or are garbage now
+    rawCache.replaceAll((path, docs) -> List.of());
+    loadedFiles.clear();
   }
 
   // ------------------------------------------------------------------ environment
@@ -311,23 +314,30 @@ public final class ComposeLoader {
             "error while interpolating " + dotted + ": failed to cast to expected type: " + e.getMessage()));
       }
     }
+    // a list or mapping whose values are unchanged is shared, not copied
     if (n instanceof CNode.Seq q) {
       List<CNode> items = new ArrayList<>(q.items().size());
       List<String> p = new ArrayList<>(path);
       p.add("[]");
+      boolean changed = false;
       for (CNode c : q.items()) {
-        items.add(interpolate(c, env, p));
+        CNode i = interpolate(c, env, p);
+        items.add(i);
+        changed |= i != c;
       }
-      return new CNode.Seq(items, q.tag(), q.origin());
+      return changed ? new CNode.Seq(items, q.tag(), q.origin()) : q;
     }
     CNode.Map m = (CNode.Map) n;
     LinkedHashMap<String, CNode.Entry> out = new LinkedHashMap<>();
+    boolean changed = false;
     for (CNode.Entry e : m.entries().values()) {
       List<String> p = new ArrayList<>(path);
       p.add(e.key());
-      out.put(e.key(), new CNode.Entry(e.key(), e.keyOrigin(), interpolate(e.value(), env, p)));
+      CNode v = interpolate(e.value(), env, p);
+      out.put(e.key(), v == e.value() ? e : new CNode.Entry(e.key(), e.keyOrigin(), v));
+      changed |= v != e.value();
     }
-    return new CNode.Map(out, m.tag(), m.origin());
+    return changed ? new CNode.Map(out, m.tag(), m.origin()) : m;
   }
 
   // ------------------------------------------------------------------ include

@@ -142,23 +142,34 @@ final class Merge {
 
   /** A value as written, without its merge tags and without the keys it resets. */
   static CNode strip(CNode n) {
+    // a list or mapping with nothing to strip is shared, not copied
     if (n instanceof CNode.Map m) {
       LinkedHashMap<String, CNode.Entry> out = new LinkedHashMap<>();
+      boolean changed = m.tag() != null;
       for (CNode.Entry e : m.entries().values()) {
-        if (!RESET.equals(e.value().tag())) {
-          out.put(e.key(), new CNode.Entry(e.key(), e.keyOrigin(), strip(e.value())));
+        if (RESET.equals(e.value().tag())) {
+          changed = true;
+        } else {
+          CNode v = strip(e.value());
+          out.put(e.key(), v == e.value() ? e : new CNode.Entry(e.key(), e.keyOrigin(), v));
+          changed |= v != e.value();
         }
       }
-      return new CNode.Map(out, null, m.origin());
+      return changed ? new CNode.Map(out, null, m.origin()) : m;
     }
     if (n instanceof CNode.Seq s) {
       List<CNode> items = new ArrayList<>();
+      boolean changed = s.tag() != null;
       for (CNode i : s.items()) {
-        if (!RESET.equals(i.tag())) {
-          items.add(strip(i));
+        if (RESET.equals(i.tag())) {
+          changed = true;
+        } else {
+          CNode v = strip(i);
+          items.add(v);
+          changed |= v != i;
         }
       }
-      return new CNode.Seq(items, null, s.origin());
+      return changed ? new CNode.Seq(items, null, s.origin()) : s;
     }
     CNode.Scalar sc = (CNode.Scalar) n;
     return sc.tag() == null ? sc : new CNode.Scalar(sc.value(), sc.type(), null, sc.origin());

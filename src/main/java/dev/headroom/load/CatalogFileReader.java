@@ -20,6 +20,7 @@ import dev.headroom.runtime.RuntimeModel;
 import dev.headroom.runtime.Runtimes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -453,15 +454,14 @@ public final class CatalogFileReader {
     if (perAgent.isEmpty() && shared.isEmpty() && f.problems().isEmpty()) {
       f.problemAt(f.map(), "per_agent", "a stack needs at least one service in per_agent or shared");
     }
-    Set<String> seen = new HashSet<>();
-    for (String s : perAgent) {
-      if (!seen.add(s)) {
-        f.problem("per_agent", "service '" + s + "' is listed twice");
-      }
-    }
-    for (String s : shared) {
-      if (!seen.add(s)) {
-        f.problem("shared", "service '" + s + "' is listed twice (per_agent and shared, or twice in shared)");
+    // each repetition where it is, with where the service was listed first
+    Map<String, Ref> first = new HashMap<>();
+    for (Ref r : refs) {
+      Ref earlier = first.putIfAbsent(r.id(), r);
+      if (earlier != null) {
+        Origin o = r.origin();
+        f.problems().add(new Problem(o.file(), o.line(), o.column(), r.path(), "service '" + r.id() + "' is listed twice (first at "
+            + earlier.path() + ", line " + earlier.origin().line() + ")"));
       }
     }
     Map<String, Scenario> scenarios = new LinkedHashMap<>();

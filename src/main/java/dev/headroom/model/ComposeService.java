@@ -67,13 +67,18 @@ public record ComposeService(
   }
 
   public ComposeService {
-    environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+    environment = ordered(environment);
     command = List.copyOf(command);
-    files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+    files = ordered(files);
     Objects.requireNonNull(name);
     Objects.requireNonNull(origin);
     profiles = List.copyOf(profiles);
     ignore = List.copyOf(ignore);
+  }
+
+  /** An unmodifiable copy in the same order; an empty map costs nothing (a large file has many). */
+  private static <V> Map<String, V> ordered(Map<String, V> m) {
+    return m.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(m));
   }
 
   public Bytes memLimitOrNull() {

@@ -1643,21 +1643,21 @@ class ComposeLoaderTest {
     @Test
     void copiesPastTheNodeCapAreRefusedBeforeTheyAreMade() {
       // per agent: the key agent{AGENT_NUMBER} (1), its mapping (1), image and mem_limit (2 + 2) = 6;
-      // the default cap is 200,000 nodes, so 33,333 agents (199,998 nodes) load and 33,334 do not
+      // the default cap is 100,000 nodes, so 16,666 agents (99,996 nodes) load and 16,667 do not
       ComposeLoader l = loader("services:\n  agent{AGENT_NUMBER}:\n    image: a\n    mem_limit: 64m\n  db:\n    image: pg\n");
-      assertThat(l.load(33_333).services()).hasSize(33_334);
+      assertThat(l.load(16_666).services()).hasSize(16_667);
       try {
         l.load(100_000_000L);
         fail("loaded");
       } catch (InputException e) {
         assertThat(e.problems().get(0).format()).isEqualTo("the agent template holds 6 YAML nodes per agent: 100000000"
-            + " agents would make more than 200000, the most a compose file may hold; check at most 33333 agents");
+            + " agents would make more than 100000, the most a compose file may hold; check at most 16666 agents");
       }
       try {
-        l.load(33_334);
+        l.load(16_667);
         fail("loaded");
       } catch (InputException e) {
-        assertThat(e.problems().get(0).format()).contains("check at most 33333 agents");
+        assertThat(e.problems().get(0).format()).contains("check at most 16666 agents");
       }
     }
   }
