@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * {@code environment}-like mappings); that every mapping looked into is a mapping (or a list,
  * string or null where the schema allows one); and the few scalar types a capacity plan rests on:
  * {@code profiles}, {@code scale}, {@code deploy.replicas}, {@code mem_limit},
- * {@code mem_reservation}, {@code cpus}, {@code deploy.resources.*.cpus} and {@code .memory}, and
+ * {@code mem_reservation}, {@code cpus}, {@code deploy.resources.*.cpus} and {@code .memory},
+ * {@code image}, {@code command} and {@code entrypoint}, and
  * the patterns of {@code container_name} and {@code pull_policy}. Other scalar types,
  * {@code required}, {@code enum}, {@code uniqueItems}, {@code minimum} and {@code maximum} are left
  * out.
@@ -312,6 +313,10 @@ final class ComposeSchema {
       Map.entry("configs", CONFIGS_OR_SECRETS),
       Map.entry("container_name", new Str(Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+"))),
       Map.entry("cpus", CPUS),
+      // image and the command line name what runs: a list or a mapping there is no service
+      Map.entry("image", STRING),
+      Map.entry("command", oneOf(types("null"), STRING, new Arr(STRING))),
+      Map.entry("entrypoint", oneOf(types("null"), STRING, new Arr(STRING))),
       Map.entry("credential_spec", closed(CREDENTIAL_SPEC, true, Map.of())),
       Map.entry("depends_on", oneOf(LIST, named(KeyPattern.NAME, closed(DEPENDS_ON, true, Map.of()), true))),
       Map.entry("devices", new Arr(oneOf(STRING, closed(SERVICE_DEVICE, true, Map.of())))),

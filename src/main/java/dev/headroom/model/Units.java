@@ -225,6 +225,12 @@ public final class Units {
       num = text.substring(0, sep);
       sfx = text.substring(sep + 1);
     }
+    if (!GO_DECIMAL.matcher(num).matches() && text.matches("[0-9]+(_[0-9]+)+")) {
+      // go-yaml drops the underscores of a plain 1_000 (the number 1000); YAML 1.2 and a quoted
+      // "1_000" make a string, which go-units refuses: say both rather than guess
+      throw new QuantityException("invalid size: '" + text + "' is the number " + text.replace("_", "")
+          + " to docker compose's YAML when unquoted, and no size when quoted; write " + text.replace("_", ""));
+    }
     if (!GO_DECIMAL.matcher(num).matches()) {
       throw new QuantityException("invalid size: '" + text + "'; write a number and a suffix such as 512m or 1.5g");
     }

@@ -110,7 +110,8 @@ public final class Gate {
     try {
       totals = totals(p);
     } catch (ArithmeticException e) {
-      throw new TooLargeException("the limits of " + p.name() + " add up to more than 8 EiB (2^63-1 bytes)", e);
+      throw new TooLargeException(String.join(", ", p.files()) + ": the limits of project " + p.name()
+          + " add up to more than 8 EiB (2^63-1 bytes)", e);
     }
     List<Finding> found = new ArrayList<>();
     found.addAll(hr001MemoryLimitMissing(p));
