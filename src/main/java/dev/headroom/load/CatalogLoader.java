@@ -273,13 +273,13 @@ public final class CatalogLoader {
         case SERVICE -> {
           if (!services.containsKey(r.id()) && !broken.contains("service/" + r.id())) {
             problems.add(new Problem(r.origin().file(), r.origin().line(), r.origin().column(), r.path(),
-                "unknown service '" + r.id() + "'" + where + Suggestions.didYouMean(r.id(), services.keySet())));
+                "unknown service '" + r.id() + "'" + where + (problems.keepsMore() ? Suggestions.didYouMean(r.id(), services.keySet()) : "")));
           }
         }
         case HOST -> {
           if (!hosts.contains(r.id()) && !broken.contains("host/" + r.id())) {
             problems.add(new Problem(r.origin().file(), r.origin().line(), r.origin().column(), r.path(),
-                "unknown host '" + r.id() + "'" + Suggestions.didYouMean(r.id(), hosts)));
+                "unknown host '" + r.id() + "'" + (problems.keepsMore() ? Suggestions.didYouMean(r.id(), hosts) : "")));
           }
         }
         case STACK_MEMBER -> {

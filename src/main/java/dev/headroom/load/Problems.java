@@ -23,6 +23,11 @@ public final class Problems {
     ps.forEach(this::add);
   }
 
+  /** Whether another problem would be kept (and shown): past the cap, work spent on its message is wasted. */
+  public boolean keepsMore() {
+    return list.size() < MAX_KEPT;
+  }
+
   public boolean isEmpty() {
     return list.isEmpty();
   }

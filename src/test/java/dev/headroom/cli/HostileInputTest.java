@@ -441,6 +441,8 @@ class HostileInputTest {
     cases.add(loads("half a byte truncates to 0, no limit", "compose.yaml", A + "    mem_limit: 0.5b\n", "a.limit_bytes=null"));
     cases.add(loads("2^63-1 bytes", "compose.yaml", A + "    mem_limit: 9223372036854775807\n", "a.limit_bytes=9223372036854775807",
         "status=fail"));
+    cases.add(loads("a quoted size past 2^53 is read as docker compose reads it, through a float64", "compose.yaml",
+        A + "    mem_limit: \"9007199254740993\"\n", "a.limit_bytes=9007199254740992"));
     cases.add(refused("2^63 bytes", "compose.yaml", A + "    mem_limit: 9223372036854775808\n",
         "error: compose.yaml:4:16: services.a.mem_limit: 9223372036854775808 is out of range (more than 2^63-1)"));
     cases.add(refused("8192p", "compose.yaml", A + "    mem_limit: 8192p\n",
