@@ -294,6 +294,27 @@ class HostileInputTest {
     cases.add(refused("negative CPU", "x.yaml", SVC + "memory: 1MiB\ncpu: -1\n",
         "error: x.yaml:4:6: cpu: CPU '-1' is negative; write a number of cores ≥ 0"));
     cases.add(loads("a fraction of a millicore is kept exact", "x.yaml", SVC + "memory: 1MiB\ncpu: 0.0001\n", "cpu=0.0001"));
+    // hosts and stacks: values that would make a plan meaningless
+    String host = "kind: host\nid: h\n";
+    cases.add(refused("no memory", "x.yaml", host + "memory: {total: 0}\n",
+        "error: x.yaml:3:17: memory.total: total memory must be above zero"));
+    cases.add(refused("more reserved than there is", "x.yaml", host + "memory: {total: 1GiB, reserved: 2GiB}\n",
+        "error: x.yaml:3:33: memory.reserved: reserved 2 GiB is above total 1 GiB; nothing would be available"));
+    cases.add(refused("no cores", "x.yaml", host + "memory: {total: 1GiB}\ncpu: {cores: 0}\n",
+        "error: x.yaml:4:14: cpu.cores: cores must be above zero"));
+    cases.add(refused("1e30 cores", "x.yaml", host + "memory: {total: 1GiB}\ncpu: {cores: 1e30}\n",
+        "error: x.yaml:4:14: cpu.cores: CPU '1e30' is not a decimal number of cores (such as 0.5 or 2)"));
+    cases.add(refused("thresholds the wrong way round", "x.yaml", host + "memory: {total: 1GiB}\nthresholds: {warn: 0.99, critical: 0.5}\n",
+        "error: x.yaml:4:20: thresholds.warn: warn 0.99 is above critical 0.5; warn must be at most critical"));
+    cases.add(refused("a .nan cost", "x.yaml", host + "memory: {total: 1GiB}\ncost_per_hour: .nan\n",
+        "error: x.yaml:4:16: cost_per_hour: '.nan' is not a plain decimal number; expected a cost in USD per hour, such as 0.526"));
+    cases.add(refused("negative swap", "x.yaml", host + "memory: {total: 1GiB}\nswap: -1GiB\n", "error: x.yaml:4:7: swap: memory '-1GiB' is negative"));
+    cases.add(refused("a path as an id", "x.yaml", "kind: host\nid: \"../../etc/passwd\"\nmemory: {total: 1GiB}\n",
+        "error: x.yaml:2:5: id: '../../etc/passwd' is not a valid id (lower-case letters, digits, '.', '_', '-'; starting with a letter"
+        + " or digit; at most 128 characters)"));
+    cases.add(refused("a scenario that removes every service", "x.yaml", "kind: stack\nid: s\nper_agent: [backend-dotnet9]\nscenarios:\n"
+        + "  a: {description: d, remove: [backend-dotnet9]}\n",
+        "error: x.yaml:5:6: scenarios.a: scenario a removes every service; a scenario needs at least one"));
     // several documents, JSON
     cases.add(refused("a second document", "x.yaml", SVC + "memory: 64MiB\n---\nkind: service\nid: y\nmemory: 1MiB\n",
         "error: x.yaml:5:1: a second YAML document; a file holds exactly one"));
