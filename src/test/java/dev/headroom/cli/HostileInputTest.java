@@ -616,6 +616,14 @@ class HostileInputTest {
       {"compose", "deploy", "[1]", "x"}, {"compose", "environment", "x", "true"}, {"compose", "profiles", "{a: 1}", "x"},
       {"compose", "command", "{a: 1}"}, {"compose", "container_name", "[1]"}, {"compose", "depends_on", "x", "true"},
       {"compose", "env_file", "{a: 1}", "true"}, {"compose", "labels", "x", "true"}, {"compose", "ports", "x", "{a: 1}"},
+      {"compose", "entrypoint", "{a: 1}", "[[1]]"}, {"compose", "hostname", "[1]", "{a: 1}", "5"}, {"compose", "user", "[1]", "1000"},
+      {"compose", "working_dir", "[1]"}, {"compose", "restart", "{a: 1}"}, {"compose", "privileged", "[1]", "5"},
+      {"compose", "tty", "{a: 1}"}, {"compose", "init", "[1]"}, {"compose", "read_only", "[1]"}, {"compose", "shm_size", "[1]", "true"},
+      {"compose", "pids_limit", "{a: 1}"}, {"compose", "cpu_shares", "[1]"}, {"compose", "mem_swappiness", "[1]", "0.5"},
+      {"compose", "oom_score_adj", "[1]"}, {"compose", "cap_add", "x", "[[1]]"}, {"compose", "dns", "{a: 1}"},
+      {"compose", "expose", "x", "[[1]]"}, {"compose", "security_opt", "x"}, {"compose", "tmpfs", "{a: 1}"},
+      {"compose", "network_mode", "[1]"}, {"compose", "platform", "{a: 1}"}, {"compose", "pid", "[1]"},
+      {"compose", "stop_grace_period", "[1]"}, {"compose", "stop_signal", "{a: 1}"}, {"compose", "use_api_socket", "x"},
     };
     List<Case> cases = new ArrayList<>();
     for (String[] row : rows) {
