@@ -101,7 +101,10 @@ class HostileInputTest {
 
   // ------------------------------------------------------------------ running a case
 
-  /** Runs {@code args} (with {@code {}} for the case's file) and checks what every case must hold. */
+  /**
+   * Runs {@code args} ({@code {}} stands for the case's file, {@code {dir}} for its directory) and
+   * checks what every case must hold.
+   */
   private Cli.Result run(Case c, Path input, Map<String, byte[]> others, String... args) throws IOException {
     Files.write(input, c.bytes());
     Map<Path, byte[]> before = new LinkedHashMap<>();
