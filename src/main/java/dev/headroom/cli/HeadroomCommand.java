@@ -9,7 +9,13 @@ import dev.headroom.model.Units;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -25,24 +31,65 @@ import picocli.CommandLine.Model.CommandSpec;
       "Does this stack fit on this host, how many agents fit, and by how much does it overflow or leave room?",
       ""
     },
-    subcommands = {
-      PlanCommand.class,
-      MatrixCommand.class,
-      ReportCommand.class,
-      AdviseCommand.class,
-      TuneCommand.class,
-      CheckCommand.class,
-      HostsCommand.class,
-      StacksCommand.class,
-      ServicesCommand.class,
-      ValidateCommand.class
-    },
     footer = {
       "",
       "Exit codes: 0 fits, 1 over budget (see --fail-on), 2 usage or input error, 3 internal error.",
       "Environment: HEADROOM_CATALOG (catalog directories, path-separated), NO_COLOR."
     })
 public final class HeadroomCommand implements Runnable {
+
+  /**
+   * The subcommands, in the order help lists them. They are registered by {@link #register}, not
+   * by the annotation: building picocli's model of a command reads its annotations by reflection,
+   * most of a short run's time, so a run builds only the command it runs (docs/performance.md).
+   */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("plan", PlanCommand::new);
+    m.put("matrix", MatrixCommand::new);
+    m.put("report", ReportCommand::new);
+    m.put("advise", AdviseCommand::new);
+    m.put("tune", TuneCommand::new);
+    m.put("check", CheckCommand::new);
+    m.put("hosts", HostsCommand::new);
+    m.put("stacks", StacksCommand::new);
+    m.put("services", ServicesCommand::new);
+    m.put("validate", ValidateCommand::new);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Options of the root that take a value, so that their value is not taken for a command name. */
+  private static final Set<String> VALUED = Set.of("--catalog", "--max-file-size");
+
+  /**
+   * Adds to {@code cl} the subcommand {@code args} run; none for {@code --version}; and every
+   * subcommand when they name none (the root's help, a misspelt command: both list them all).
+   */
+  static void register(CommandLine cl, String[] args) {
+    String named = null;
+    boolean version = false;
+    boolean help = false;
+    for (int i = 0; i < args.length && named == null; i++) {
+      String a = args[i];
+      if (VALUED.contains(a)) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        named = SUBCOMMANDS.containsKey(a) ? a : "";
+      }
+      version |= a.equals("--version") || a.equals("-V");
+      help |= a.equals("--help") || a.equals("-h");
+    }
+    if (named == null && version && !help) {
+      return;
+    }
+    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+      if (named == null || named.isEmpty() || named.equals(e.getKey())) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
+  }
 
   @Spec CommandSpec spec;
 
@@ -134,5 +181,10 @@ public final class HeadroomCommand implements Runnable {
 
   CatalogLoader.Result loadCatalog() throws InputException {
     return new CatalogLoader(yaml()).load(catalogPaths());
+  }
+
+  /** The catalog, with only the built-in files of {@code parts} ({@code hosts}, {@code services}) when no user catalog is given. */
+  CatalogLoader.Result loadCatalog(Set<String> parts) throws InputException {
+    return new CatalogLoader(yaml()).load(parts, catalogPaths());
   }
 }

@@ -52,6 +52,7 @@ public final class Main {
     HeadroomCommand root = new HeadroomCommand();
     root.context(context);
     CommandLine cl = new CommandLine(root);
+    HeadroomCommand.register(cl, args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,0 +1,54 @@
+package dev.headroom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** A run builds picocli's model of the command it runs only; help and mistakes still see them all. */
+class SubcommandsTest {
+
+  private static Set<String> registered(String... args) {
+    CommandLine cl = new CommandLine(new HeadroomCommand());
+    HeadroomCommand.register(cl, args);
+    return cl.getSubcommands().keySet();
+  }
+
+  @Test
+  void aCommandRegistersItselfOnly() {
+    assertThat(registered("plan", "--host", "pi-zero-2w")).containsExactly("plan");
+    assertThat(registered("check", "-f", "compose.yaml")).containsExactly("check");
+  }
+
+  @Test
+  void theValueOfARootOptionIsNotTakenForACommand() {
+    assertThat(registered("--catalog", "plan", "validate")).containsExactly("validate");
+    assertThat(registered("--max-file-size", "1MiB", "--no-color", "hosts")).containsExactly("hosts");
+    assertThat(registered("--catalog=plan", "stacks")).containsExactly("stacks");
+  }
+
+  @Test
+  void helpAndMistakesSeeEveryCommand() {
+    Set<String> all = HeadroomCommand.SUBCOMMANDS.keySet();
+    assertThat(registered()).containsExactlyElementsOf(all);
+    assertThat(registered("--help")).containsExactlyElementsOf(all);
+    assertThat(registered("plna")).containsExactlyElementsOf(all);
+    assertThat(registered("--version", "--help")).containsExactlyElementsOf(all);
+  }
+
+  @Test
+  void versionNeedsNone() {
+    assertThat(registered("--version")).isEmpty();
+    assertThat(registered("-V")).isEmpty();
+  }
+
+  @Test
+  void theCommandsAreTheDocumentedOnesInTheirOrder() {
+    assertThat(HeadroomCommand.SUBCOMMANDS.keySet())
+        .containsExactly("plan", "matrix", "report", "advise", "tune", "check", "hosts", "stacks", "services", "validate");
+    // each name is the one its class declares
+    HeadroomCommand.SUBCOMMANDS.forEach((name, make) ->
+        assertThat(make.get().getClass().getAnnotation(CommandLine.Command.class).name()).isEqualTo(name));
+  }
+}
