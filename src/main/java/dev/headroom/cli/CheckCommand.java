@@ -122,7 +122,7 @@ public final class CheckCommand implements Callable<Integer> {
     Host h = null;
     List<Path> inputs = new ArrayList<>();
     if (host != null) {
-      CatalogLoader.Result loaded = root.loadCatalog();
+      CatalogLoader.Result loaded = root.loadCatalog(java.util.Set.of("hosts")); // --host needs the hosts only
       inputs.addAll(loaded.files());
       h = Lookup.host(loaded.catalog(), host);
     }

@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import dev.headroom.load.CatalogLoader;
 import dev.headroom.render.CatalogListing;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +27,12 @@ abstract class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CatalogLoader.Result loaded = root.loadCatalog();
+    // hosts and services refer to nothing outside their kind; stacks refer to both
+    CatalogLoader.Result loaded = root.loadCatalog(switch (kind()) {
+      case HOSTS -> Set.of("hosts");
+      case SERVICES -> Set.of("services");
+      case STACKS -> CatalogLoader.BUILTIN_PARTS;
+    });
     output.emit(spec, loaded.files(), w -> {
       switch (format) {
         case JSON -> CatalogListing.json(loaded.catalog(), kind(), w);

@@ -62,11 +62,28 @@ public final class CatalogLoader {
   }
 
   public Result load(boolean builtin, List<Path> userCatalogs) {
+    return load(builtin, BUILTIN_PARTS, userCatalogs);
+  }
+
+  /** The directories of the built-in catalog: a host, a service or a stack file is in its kind's. */
+  public static final Set<String> BUILTIN_PARTS = Set.of("hosts", "services", "stacks");
+
+  /**
+   * Only the built-in files of {@code parts} (hosts and services refer to nothing outside their
+   * kind), when no user catalog is given: a command that reads hosts alone does not parse 29
+   * service files (docs/performance.md). A user catalog may refer to any built-in file, so with one
+   * every built-in file is loaded.
+   */
+  public Result load(Set<String> parts, List<Path> userCatalogs) {
+    return load(true, userCatalogs.isEmpty() ? parts : BUILTIN_PARTS, userCatalogs);
+  }
+
+  private Result load(boolean builtin, Set<String> parts, List<Path> userCatalogs) {
     Problems problems = new Problems();
     List<List<Source>> layers = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     if (builtin) {
-      layers.add(builtinSources(problems));
+      layers.add(builtinSources(parts, problems));
     }
     for (Path p : userCatalogs) {
       List<Source> layer = userSources(p, problems);
@@ -81,9 +98,12 @@ public final class CatalogLoader {
 
   // ------------------------------------------------------------------ sources
 
-  private List<Source> builtinSources(Problems problems) {
+  private List<Source> builtinSources(Set<String> parts, Problems problems) {
     List<Source> sources = new ArrayList<>();
     for (String rel : builtinIndex()) {
+      if (!parts.contains(rel.substring(0, Math.max(0, rel.indexOf('/'))))) {
+        continue;
+      }
       String resource = "profiles/" + rel;
       try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {

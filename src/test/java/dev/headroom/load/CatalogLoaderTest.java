@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,23 @@ class CatalogLoaderTest {
       """;
 
   // ------------------------------------------------------------------ built-in catalog
+
+  @Test
+  void onlyTheBuiltInPartsACommandNeedsAreRead() throws Exception {
+    CatalogLoader.Result hosts = loader.load(Set.of("hosts"), List.of());
+    assertThat(hosts.catalog().hosts()).hasSize(5);
+    assertThat(hosts.catalog().services()).isEmpty();
+    assertThat(hosts.catalog().stacks()).isEmpty();
+    assertThat(hosts.fileCount()).isEqualTo(5);
+    CatalogLoader.Result services = loader.load(Set.of("services"), List.of());
+    assertThat(services.catalog().hosts()).isEmpty();
+    assertThat(services.catalog().services()).containsKey("postgres-16-alpine");
+    // a user catalog may refer to any built-in file: with one, all of them are read
+    Path user = Files.writeString(dir.resolve("stack.yaml"), "kind: stack\nid: mine\nper_agent: [postgres-16-alpine]\n");
+    CatalogLoader.Result withUser = loader.load(Set.of("hosts"), List.of(user));
+    assertThat(withUser.catalog().stacks()).containsKeys("mine", "booking-agent");
+    assertThat(withUser.catalog().services()).containsKey("postgres-16-alpine");
+  }
 
   @Test
   void builtInCatalogLoadsWithItsDefaultStack() {
