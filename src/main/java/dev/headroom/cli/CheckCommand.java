@@ -76,7 +76,7 @@ public final class CheckCommand implements Callable<Integer> {
           + " and its override, here or in a directory above).")
   List<Path> files = new ArrayList<>();
 
-  @Option(names = "--host", paramLabel = "HOST", description = "Host to check against ('headroom hosts'); without it only the rules that need no host run.")
+  @Option(names = "--host", paramLabel = "HOST", completionCandidates = CatalogIds.Hosts.class, description = "Host to check against ('headroom hosts'); without it only the rules that need no host run.")
   String host;
 
   @Option(names = "--project-directory", paramLabel = "DIR", description = "Project directory (default: the first file's directory).")

@@ -57,6 +57,7 @@ public final class HeadroomCommand implements Runnable {
     m.put("stacks", StacksCommand::new);
     m.put("services", ServicesCommand::new);
     m.put("validate", ValidateCommand::new);
+    m.put("completion", CompletionCommand::new);
     return Collections.unmodifiableMap(m);
   }
 

@@ -10,7 +10,7 @@ public final class MatrixOptions {
   /** Rows beyond this are not a matrix anyone reads; the bound also keeps a typo from running for minutes. */
   static final long MAX_ROWS = 10_000;
 
-  @Option(names = {"--host", "--hosts"}, paramLabel = "HOST", split = ",", defaultValue = "all",
+  @Option(names = {"--host", "--hosts"}, paramLabel = "HOST", split = ",", defaultValue = "all", completionCandidates = CatalogIds.HostsOrAll.class,
       description = "Host ids, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
   List<String> hosts = new ArrayList<>();
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** What to plan: stack, optimizations, basis and estimate; shared by plan and matrix. */
 public final class PlanOptions {
 
-  @Option(names = "--stack", paramLabel = "STACK", description = "Stack id (default: the catalog's default stack).")
+  @Option(names = "--stack", paramLabel = "STACK", completionCandidates = CatalogIds.Stacks.class, description = "Stack id (default: the catalog's default stack).")
   String stack;
 
   @Option(names = "--apply", paramLabel = "OPT", split = ",",

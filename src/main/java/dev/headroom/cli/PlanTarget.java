@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** One plan's host, agent count and scenario, with what to plan: shared by plan and advise. */
 public final class PlanTarget {
 
-  @Option(names = "--host", required = true, paramLabel = "HOST", description = "Host id ('headroom hosts' lists them).")
+  @Option(names = "--host", required = true, paramLabel = "HOST", completionCandidates = CatalogIds.Hosts.class,
+      description = "Host id ('headroom hosts' lists them).")
   String host;
 
   @Option(names = "--agents", paramLabel = "N", defaultValue = "1", description = "Number of agents (default: ${DEFAULT-VALUE}).")

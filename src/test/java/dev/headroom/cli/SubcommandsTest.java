@@ -46,7 +46,7 @@ class SubcommandsTest {
   @Test
   void theCommandsAreTheDocumentedOnesInTheirOrder() {
     assertThat(HeadroomCommand.SUBCOMMANDS.keySet())
-        .containsExactly("plan", "matrix", "report", "advise", "tune", "check", "hosts", "stacks", "services", "validate");
+        .containsExactly("plan", "matrix", "report", "advise", "tune", "check", "hosts", "stacks", "services", "validate", "completion");
     // each name is the one its class declares
     HeadroomCommand.SUBCOMMANDS.forEach((name, make) ->
         assertThat(make.get().getClass().getAnnotation(CommandLine.Command.class).name()).isEqualTo(name));
