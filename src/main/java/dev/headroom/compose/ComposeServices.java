@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
  * (compose-go {@code checkConsistency}) would refuse, worded as it words it.
  */
 final class ComposeServices {
+  // compiled once: these run for every service or key of a file
+  private static final java.util.regex.Pattern DIGITS_9 = java.util.regex.Pattern.compile("[0-9]{1,9}");
+  private static final java.util.regex.Pattern WHOLE_FLOAT = java.util.regex.Pattern.compile("[+-]?[0-9]{1,18}\\.0*");
+  private static final java.util.regex.Pattern SIGNED_LONG = java.util.regex.Pattern.compile("[+-]?[0-9]{1,18}");
+  private static final java.util.regex.Pattern MILLICORES = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]*)?m");
+
   private ComposeServices() {}
 
   /**
@@ -162,7 +168,7 @@ final class ComposeServices {
     if (c instanceof CNode.Scalar cs && "all".equals(cs.value())) {
       return GpuRequest.ALL;
     }
-    if (c instanceof CNode.Scalar cs && cs.value().matches("[0-9]{1,9}")) {
+    if (c instanceof CNode.Scalar cs && DIGITS_9.matcher(cs.value()).matches()) {
       return Long.parseLong(cs.value());
     }
     if (dm.get("device_ids") instanceof CNode.Seq ids) {
@@ -234,9 +240,9 @@ final class ComposeServices {
     Long value = null;
     if (s.type() == YamlNode.Type.INT) {
       value = yamlInt(n, path, v);
-    } else if (s.type() == YamlNode.Type.FLOAT && v.matches("[+-]?[0-9]{1,18}\\.0*")) {
+    } else if (s.type() == YamlNode.Type.FLOAT && WHOLE_FLOAT.matcher(v).matches()) {
       value = Long.parseLong(v.substring(v.startsWith("+") ? 1 : 0, v.indexOf('.')));
-    } else if (v.matches("[+-]?[0-9]{1,18}")) {
+    } else if (SIGNED_LONG.matcher(v).matches()) {
       value = Long.parseLong(v.startsWith("+") ? v.substring(1) : v);
     }
     if (value == null) {
@@ -350,7 +356,7 @@ final class ComposeServices {
         cores = exponent.startsWith("-") ? BigDecimal.ZERO : MAX_CPUS.add(BigDecimal.ONE).multiply(
             BigDecimal.valueOf(m.signum()));
       }
-    } else if (v.length() <= 64 && v.matches("[0-9]+(\\.[0-9]*)?m")) {
+    } else if (v.length() <= 64 && MILLICORES.matcher(v).matches()) {
       throw ComposeLoader.error(n, path, "CPU '" + s.value() + "' uses Kubernetes millicores; write cores as a decimal: "
           + new BigDecimal(v.substring(0, v.length() - 1)).movePointLeft(3).stripTrailingZeros().toPlainString());
     } else {

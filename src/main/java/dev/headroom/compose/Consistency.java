@@ -19,6 +19,9 @@ import java.util.function.Function;
  * stops at the first.
  */
 final class Consistency {
+  // compiled once: these run for every service or key of a file
+  private static final java.util.regex.Pattern DIGITS_18 = java.util.regex.Pattern.compile("[0-9]{1,18}");
+
   private static final String VOLUME_FIX =
       "set the variable that came out empty (or give it a default, ${DATA:-./data}), or write the volume as source:target";
 
@@ -167,7 +170,7 @@ final class Consistency {
     } else if (s.get("deploy") instanceof CNode.Map d && d.get("replicas") instanceof CNode.Scalar r) {
       v = r.value();
     }
-    return v != null && v.matches("[0-9]{1,18}") ? Long.parseLong(v) : 1;
+    return v != null && DIGITS_18.matcher(v).matches() ? Long.parseLong(v) : 1;
   }
 
   /**

@@ -17,6 +17,11 @@ import java.util.Set;
  * value tagged {@code !reset} removes the key; one tagged {@code !override} replaces it without merging.
  */
 final class Merge {
+  // compiled once: these run for every service or key of a file
+  private static final java.util.regex.Pattern HEALTHCHECK_TEST = java.util.regex.Pattern.compile("services\\.[^.]+\\.healthcheck\\.test");
+  private static final java.util.regex.Pattern SERVICE_ENVIRONMENT = java.util.regex.Pattern.compile("services\\.[^.]+\\.environment");
+  private static final java.util.regex.Pattern DEPENDS_OR_NETWORKS = java.util.regex.Pattern.compile("services\\.[^.]+\\.(depends_on|networks)");
+
   private Merge() {}
 
   static final String RESET = "!reset";
@@ -29,17 +34,17 @@ final class Merge {
     if (base == null || RESET.equals(override.tag()) || OVERRIDE.equals(override.tag())) {
       return strip(override);
     }
-    if (isServiceKey(path, REPLACED) || path.matches("services\\.[^.]+\\.healthcheck\\.test")) {
+    if (isServiceKey(path, REPLACED) || HEALTHCHECK_TEST.matcher(path).matches()) {
       return strip(override);
     }
-    if (path.matches("services\\.[^.]+\\.environment")) {
+    if (SERVICE_ENVIRONMENT.matcher(path).matches()) {
       return environment(base, override);
     }
     if (override instanceof CNode.Scalar s && s.isNull()) {
       // compose-go mergeYaml: a null override leaves the base value (only !reset removes it)
       return base;
     }
-    if (path.matches("services\\.[^.]+\\.(depends_on|networks)")) {
+    if (DEPENDS_OR_NETWORKS.matcher(path).matches()) {
       // compose-go mergeDependsOn, mergeNetworks: a list is read as a mapping of its names first
       boolean dependsOn = path.endsWith(".depends_on");
       return mapping(asMapping(base, dependsOn), asMapping(override, dependsOn), path);
