@@ -61,6 +61,53 @@ public final class HeadroomCommand implements Runnable {
     return Collections.unmodifiableMap(m);
   }
 
+  /** The groups the root's help lists the commands in, each a heading and its commands. */
+  static final Map<String, List<String>> GROUPS = groups();
+
+  private static Map<String, List<String>> groups() {
+    Map<String, List<String>> g = new LinkedHashMap<>();
+    g.put("Plan a stack on hosts", List.of("plan", "matrix", "report", "advise"));
+    g.put("Check what you deploy", List.of("check", "tune"));
+    g.put("The catalog", List.of("hosts", "stacks", "services", "validate"));
+    g.put("The shell", List.of("completion"));
+    return Collections.unmodifiableMap(g);
+  }
+
+  /**
+   * The root's list of commands, in {@link #GROUPS}: a heading, then each command and the first
+   * line of its description, wrapped at the help's width under the descriptions' column.
+   */
+  static String groupedCommands(CommandLine.Help help) {
+    Map<String, CommandLine.Help> subs = help.subcommands();
+    if (subs.isEmpty()) {
+      return "";
+    }
+    int column = 2 + subs.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+    int width = help.commandSpec().usageMessage().width();
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, List<String>> g : GROUPS.entrySet()) {
+      sb.append('\n').append(g.getKey()).append(":\n");
+      for (String name : g.getValue()) {
+        CommandLine.Help sub = subs.get(name);
+        if (sub == null) {
+          continue;
+        }
+        String[] description = sub.commandSpec().usageMessage().description();
+        StringBuilder line = new StringBuilder("  ").append(name);
+        line.append(" ".repeat(column - line.length()));
+        for (String word : (description.length == 0 ? "" : description[0]).split(" ", -1)) {
+          if (line.length() + word.length() > width && line.length() > column) {
+            sb.append(line.toString().stripTrailing()).append('\n');
+            line = new StringBuilder(" ".repeat(column + 2));
+          }
+          line.append(word).append(' ');
+        }
+        sb.append(line.toString().stripTrailing()).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
   /** Options of the root that take a value, so that their value is not taken for a command name. */
   private static final Set<String> VALUED = Set.of("--catalog", "--max-file-size");
 

@@ -53,6 +53,8 @@ public final class Main {
     root.context(context);
     CommandLine cl = new CommandLine(root);
     HeadroomCommand.register(cl, args);
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HeadroomCommand::groupedCommands);
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, help -> "");
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

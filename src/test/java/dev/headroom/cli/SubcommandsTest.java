@@ -2,6 +2,7 @@ package dev.headroom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -50,5 +51,14 @@ class SubcommandsTest {
     // each name is the one its class declares
     HeadroomCommand.SUBCOMMANDS.forEach((name, make) ->
         assertThat(make.get().getClass().getAnnotation(CommandLine.Command.class).name()).isEqualTo(name));
+  }
+
+  @Test
+  void helpListsEveryCommandInExactlyOneGroup() {
+    List<String> grouped = HeadroomCommand.GROUPS.values().stream().flatMap(List::stream).toList();
+    assertThat(grouped).containsExactlyInAnyOrderElementsOf(HeadroomCommand.SUBCOMMANDS.keySet());
+    Cli.Result help = Cli.run("--help");
+    assertThat(help.out()).contains("Plan a stack on hosts:\n  plan ", "The catalog:\n  hosts ", "The shell:\n  completion ");
+    assertThat(help.out().lines()).allMatch(l -> l.length() <= 80);
   }
 }
