@@ -22,7 +22,7 @@ public final class Main {
   public static void main(String... args) {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = run(args, out, err, new Context(System.getenv(), isTerminal()));
+    int code = run(args, out, err, new Context(System.getenv(), isTerminal(), isErrTerminal()));
     out.flush();
     err.flush();
     System.exit(code);
@@ -44,6 +44,20 @@ public final class Main {
     } catch (NoSuchMethodException e) {
       return true;
     } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether standard error is a terminal, read from where file descriptor 2 points on Linux
+   * ({@code /dev/pts/N}, {@code /dev/ttyN}). Java has no portable way to ask; elsewhere the answer
+   * is no, and a long run shows no progress.
+   */
+  static boolean isErrTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
       return false;
     }
   }

@@ -70,7 +70,8 @@ public final class MatrixCommand implements Callable<Integer> {
     Stack s = Lookup.stack(catalog, plan.stack);
     List<Scenario> scs = Lookup.scenarios(s, shape.scenarios);
     MatrixResult m = new Planner(catalog).matrix(hs, s, scs, maxAgents, plan.basis, plan.estimate, plan.apply);
-    MatrixRisk risk = riskOptions == null ? null : Risk.matrix(m, riskOptions);
+    MatrixRisk risk = riskOptions == null ? null
+        : TerminalProgress.estimating(root.context(), spec.commandLine().getErr(), riskOptions, o -> Risk.matrix(m, o));
     Style style = new Style(root.color() && output.toStdout());
     output.emit(spec, loaded.files(), w -> {
       switch (format) {

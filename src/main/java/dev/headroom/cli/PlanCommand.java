@@ -72,7 +72,8 @@ public final class PlanCommand implements Callable<Integer> {
     PlanRequest request = target.request(catalog);
     PlanResult result =
         new Planner(catalog).plan(request);
-    RiskResult risk = riskOptions == null ? null : Risk.plan(result, riskOptions);
+    RiskResult risk = riskOptions == null ? null
+        : TerminalProgress.estimating(root.context(), spec.commandLine().getErr(), riskOptions, o -> Risk.plan(result, o));
     Style style = new Style(root.color() && output.toStdout());
     output.emit(spec, loaded.files(), w -> {
       switch (format) {

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param seed the seed of the generator ({@link SplitMix64}): the same seed gives the same figures
  * @param correlated one quantile u per sample for every range (they grow together), rather than
  *     one independent draw per range
+ * @param progress told of the samples as they are drawn ({@link Progress#none()} by default); it
+ *     changes no figure
  */
-public record RiskOptions(int samples, long seed, Distribution distribution, boolean correlated) {
+public record RiskOptions(int samples, long seed, Distribution distribution, boolean correlated, Progress progress) {
 
   public static final int DEFAULT_SAMPLES = 100_000;
 
@@ -28,8 +30,18 @@ public record RiskOptions(int samples, long seed, Distribution distribution, boo
 
   public static final RiskOptions DEFAULT = new RiskOptions(DEFAULT_SAMPLES, DEFAULT_SEED, Distribution.UNIFORM, false);
 
+  public RiskOptions(int samples, long seed, Distribution distribution, boolean correlated) {
+    this(samples, seed, distribution, correlated, Progress.none());
+  }
+
+  /** The same options, telling {@code p} of the samples drawn. */
+  public RiskOptions withProgress(Progress p) {
+    return new RiskOptions(samples, seed, distribution, correlated, p);
+  }
+
   public RiskOptions {
     Objects.requireNonNull(distribution);
+    Objects.requireNonNull(progress);
     if (samples < MIN_SAMPLES || samples > MAX_SAMPLES) {
       throw new IllegalArgumentException("samples must be between " + MIN_SAMPLES + " and " + MAX_SAMPLES + ", got " + samples);
     }

@@ -129,16 +129,23 @@ public final class Simulation {
         // Σ (low_i + w_i × Q(u)) = low + (high − low) × Q(u)
         for (int s = 0; s < n; s++) {
           x[s] = span * q.at(rng.nextDouble());
+          if ((s & PROGRESS_MASK) == PROGRESS_MASK) {
+            o.progress().drawn(PROGRESS_MASK + 1);
+          }
         }
       } else {
-        independent(p, q, rng, span, x);
+        independent(p, q, rng, span, x, o.progress());
       }
+      o.progress().drawn(n & PROGRESS_MASK);
       Arrays.sort(x);
     }
     return new Simulation(o, p.total(), draws, x);
   }
 
-  private static void independent(Pieces p, Quantile q, SplitMix64 rng, double span, double[] x) {
+  /** Progress is told every 65,536 samples, and of the rest at the end. */
+  private static final int PROGRESS_MASK = (1 << 16) - 1;
+
+  private static void independent(Pieces p, Quantile q, SplitMix64 rng, double span, double[] x, Progress progress) {
     int pieces = p.ranges().size();
     double[] widths = new double[pieces];
     int[] counts = new int[pieces];
@@ -157,6 +164,9 @@ public final class Simulation {
       }
       // each draw is at most 1, so the sum is at most the span but for rounding past 2^53
       x[s] = Math.min(e, span);
+      if ((s & PROGRESS_MASK) == PROGRESS_MASK) {
+        progress.drawn(PROGRESS_MASK + 1);
+      }
     }
   }
 

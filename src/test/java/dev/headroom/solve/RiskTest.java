@@ -44,6 +44,25 @@ class RiskTest {
     return Simulation.run(demand(ranges), 1, o);
   }
 
+  @Test
+  void progressIsToldOfEverySampleAndChangesNoFigure() {
+    // 100,001 samples: one report at 65,536, the rest (34,465) at the end
+    for (boolean correlated : new boolean[] {false, true}) {
+      RiskOptions o = new RiskOptions(100_001, 7, Distribution.PERT, correlated);
+      long[] told = new long[2];
+      Simulation quiet = simulate(unitRanges(3), o);
+      Simulation watched = simulate(unitRanges(3), o.withProgress(n -> {
+        told[0] += n;
+        told[1]++;
+      }));
+      assertThat(told[0]).isEqualTo(100_001);
+      assertThat(told[1]).isEqualTo(2);
+      for (int p : new int[] {1, 50, 95, 99}) {
+        assertThat(watched.quantile(p)).isEqualTo(quiet.quantile(p));
+      }
+    }
+  }
+
   private static StackDemand demand(List<Range> ranges) {
     List<Service> services = new ArrayList<>();
     List<String> ids = new ArrayList<>();
