@@ -36,18 +36,26 @@ final class WholeTextReader extends StreamReader {
 
   WholeTextReader(String text) {
     super("");
-    boolean surrogates = false;
-    for (int i = 0; i < text.length() && !surrogates; i++) {
-      surrogates = Character.isSurrogate(text.charAt(i));
+    // one pass: up to the first surrogate a character is a code point, and is checked as one
+    int i = 0;
+    while (i < text.length() && !Character.isSurrogate(text.charAt(i))) {
+      refuseUnprintable(i, text.charAt(i));
+      i++;
     }
+    boolean surrogates = i < text.length();
     this.chars = surrogates ? null : text;
     this.codePoints = surrogates ? text.codePoints().toArray() : null;
     this.length = surrogates ? codePoints.length : text.length();
-    for (int i = 0; i < length; i++) {
-      int c = at(i);
-      if (!isPrintable(c)) {
-        throw new ReaderException(NAME, i, c, "special characters are not allowed");
+    if (surrogates) {
+      for (int cp = text.codePointCount(0, i); cp < length; cp++) {
+        refuseUnprintable(cp, codePoints[cp]);
       }
+    }
+  }
+
+  private static void refuseUnprintable(int index, int c) {
+    if (!isPrintable(c)) {
+      throw new ReaderException(NAME, index, c, "special characters are not allowed");
     }
   }
 

@@ -230,14 +230,21 @@ public final class YamlReader {
    * line number after one would be off. Refused, with where it is.
    */
   private static void refuseAmbiguousLineBreaks(String file, String text) {
+    // String.indexOf is the JDK's own fast search: the text is walked again only to place a find
+    int at = -1;
+    for (char c : new char[] {'\u0085', '\u2028', '\u2029'}) {
+      int i = text.indexOf(c);
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      return;
+    }
     int line = 1;
     int column = 1;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0; i < at; i++) {
       char c = text.charAt(i);
-      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
-        throw new InputException(new Problem(file, line, column, "", "character U+" + String.format("%04X", (int) c)
-            + " is a line break in YAML 1.1 and not in YAML 1.2; remove it or write a plain newline"));
-      }
       if (c == '\n') {
         line++;
         column = 1;
@@ -245,6 +252,8 @@ public final class YamlReader {
         column++;
       }
     }
+    throw new InputException(new Problem(file, line, column, "", "character U+" + String.format("%04X", (int) text.charAt(at))
+        + " is a line break in YAML 1.1 and not in YAML 1.2; remove it or write a plain newline"));
   }
 
   /** A character YAML does not allow, at its line and column ({@code position} counts code points). */
