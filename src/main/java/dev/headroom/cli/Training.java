@@ -2,7 +2,6 @@ package dev.headroom.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +41,9 @@ public final class Training {
 
   public static void main(String... args) throws IOException {
     Path dir = Files.createTempDirectory("headroom-training");
+    Path compose = dir.resolve("compose.yaml");
     try {
-      Path compose = Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
+      Files.writeString(compose, COMPOSE);
       String f = compose.toString();
       List<List<String>> runs = List.of(
           List.of("plan", "--host", "pi-zero-2w", "--agents", "2"),
@@ -65,15 +65,8 @@ public final class Training {
         Main.run(run.toArray(String[]::new), sink, sink, new Context(Map.of(), false));
       }
     } finally {
-      try (var files = Files.walk(dir)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-          try {
-            Files.deleteIfExists(p);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-      }
+      Files.deleteIfExists(compose);
+      Files.deleteIfExists(dir);
     }
   }
 }
