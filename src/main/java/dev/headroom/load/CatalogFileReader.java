@@ -100,6 +100,11 @@ public final class CatalogFileReader {
       problems.addAll(e.problems());
       return null;
     }
+    return read(source, root, problems, identity);
+  }
+
+  /** Reads one file whose tree is already built (the built-in catalog's snapshot). */
+  public Entry read(Source source, YamlNode root, Problems problems, List<Identity> identity) {
     String file = source.name();
     if (!(root instanceof YamlNode.Map map)) {
       problems.add(new Problem(file, root.line(), root.column(), "", "a catalog file is a mapping with kind and id, found " + YamlNode.describe(root)));

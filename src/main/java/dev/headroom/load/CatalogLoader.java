@@ -7,7 +7,6 @@ import dev.headroom.model.Catalog;
 import dev.headroom.model.Host;
 import dev.headroom.model.Optimization;
 import dev.headroom.model.Origin;
-import dev.headroom.model.Origin;
 import dev.headroom.model.Scenario;
 import dev.headroom.model.Service;
 import dev.headroom.model.Stack;
@@ -78,6 +77,68 @@ public final class CatalogLoader {
     return load(true, userCatalogs.isEmpty() ? parts : BUILTIN_PARTS, userCatalogs);
   }
 
+  /**
+   * What a plan of {@code stackId} (null: the default stack) on {@code hostIds} reads. With no
+   * user catalog, that is only the built-in files it names: the hosts, the stack, and the services
+   * and hosts the stack refers to, found by file name (a test keeps each built-in file named after
+   * its kind and id). The default stack is found by reading the three stack files. When an id is
+   * not found that way (unknown, or {@code all}), everything is loaded, so that messages and
+   * suggestions are those of a full load. The result differs from {@link #load(List)} only in the
+   * entries and files it leaves out (docs/performance.md).
+   */
+  public Result loadFor(List<String> hostIds, String stackId, List<Path> userCatalogs) {
+    Map<String, YamlNode> trees = BuiltinTrees.TREES;
+    if (!userCatalogs.isEmpty() || trees == null) {
+      return load(userCatalogs);
+    }
+    Entry stack = null;
+    for (Map.Entry<String, YamlNode> t : trees.entrySet()) {
+      String name = t.getKey();
+      if (!name.startsWith("profiles/stacks/") || stackId != null && !name.equals(builtinFile("stacks", stackId))) {
+        continue;
+      }
+      Entry e = builtinReader.read(new Source(name, null, new byte[0]), t.getValue(), new Problems(), new ArrayList<>());
+      if (e != null && (stackId != null || ((Stack) e.value()).isDefault())) {
+        stack = e;
+        break;
+      }
+    }
+    if (stack == null) {
+      return load(userCatalogs);
+    }
+    Set<String> wanted = new HashSet<>();
+    wanted.add(stack.source().name());
+    for (String id : hostIds) {
+      wanted.add(builtinFile("hosts", id));
+    }
+    for (Ref r : stack.refs()) {
+      switch (r.kind()) {
+        case SERVICE -> wanted.add(builtinFile("services", r.id()));
+        case HOST -> wanted.add(builtinFile("hosts", r.id()));
+        default -> {
+          // a stack's own member or a service's optimization: in files already wanted
+        }
+      }
+    }
+    if (!trees.keySet().containsAll(wanted)) {
+      return load(userCatalogs);
+    }
+    List<Source> layer = new ArrayList<>();
+    for (String name : trees.keySet()) {
+      if (wanted.contains(name)) {
+        layer.add(new Source(name, null, new byte[0]));
+      }
+    }
+    Problems problems = new Problems();
+    Catalog catalog = merge(List.of(layer), problems);
+    problems.throwIfAny();
+    return new Result(catalog, List.of(), layer.size());
+  }
+
+  private static String builtinFile(String dir, String id) {
+    return "profiles/" + dir + "/" + id + ".yaml";
+  }
+
   private Result load(boolean builtin, Set<String> parts, List<Path> userCatalogs) {
     Problems problems = new Problems();
     List<List<Source>> layers = new ArrayList<>();
@@ -100,22 +161,58 @@ public final class CatalogLoader {
 
   private List<Source> builtinSources(Set<String> parts, Problems problems) {
     List<Source> sources = new ArrayList<>();
-    for (String rel : builtinIndex()) {
+    Map<String, YamlNode> snapshot = BuiltinTrees.TREES;
+    for (String rel : snapshot == null ? builtinIndex() : snapshotIndex(snapshot)) {
       if (!parts.contains(rel.substring(0, Math.max(0, rel.indexOf('/'))))) {
         continue;
       }
       String resource = "profiles/" + rel;
-      try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(resource)) {
-        if (in == null) {
-          problems.add(Problem.at(resource, "built-in catalog file is missing from the jar"));
-          continue;
-        }
-        sources.add(new Source(resource, null, in.readAllBytes()));
+      if (snapshot != null) {
+        sources.add(new Source(resource, null, new byte[0]));
+        continue;
+      }
+      Source source = builtinSource(resource);
+      if (source == null) {
+        problems.add(Problem.at(resource, "built-in catalog file is missing from the jar"));
+      } else {
+        sources.add(source);
+      }
+    }
+    return sources;
+  }
+
+  /** A built-in file's bytes from the jar, or null when the jar lacks it. */
+  static Source builtinSource(String resource) {
+    try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(resource)) {
+      return in == null ? null : new Source(resource, null, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> snapshotIndex(Map<String, YamlNode> snapshot) {
+    List<String> out = new ArrayList<>();
+    for (String name : snapshot.keySet()) {
+      out.add(name.substring("profiles/".length()));
+    }
+    return out;
+  }
+
+  /**
+   * The built-in files' trees from the snapshot the build made ({@link NodeSnapshot}), decoded on
+   * first use and shared (they are immutable); null when the jar has none (a run from an IDE's
+   * classes), and then the files are parsed.
+   */
+  private static final class BuiltinTrees {
+    static final Map<String, YamlNode> TREES = read();
+
+    private static Map<String, YamlNode> read() {
+      try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(NodeSnapshot.RESOURCE)) {
+        return in == null ? null : NodeSnapshot.decode(in.readAllBytes());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return sources;
   }
 
   /** The relative paths listed in {@code profiles/index.txt}. */
@@ -216,7 +313,10 @@ public final class CatalogLoader {
       List<Entry> defaults = new ArrayList<>();
       for (Source src : layer) {
         List<Identity> identity = new ArrayList<>();
-        Entry e = (src.path() == null ? builtinReader : reader).read(src, problems, identity);
+        YamlNode tree = src.path() == null && BuiltinTrees.TREES != null ? BuiltinTrees.TREES.get(src.name()) : null;
+        Entry e = tree != null
+            ? builtinReader.read(src, tree, problems, identity)
+            : (src.path() == null ? builtinReader : reader).read(src, problems, identity);
         if (e == null) {
           for (Identity i : identity) {
             broken.add(i.kind() + "/" + i.id());

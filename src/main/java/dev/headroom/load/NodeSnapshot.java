@@ -1,0 +1,210 @@
+package dev.headroom.load;
+
+import dev.headroom.load.YamlNode.Entry;
+import dev.headroom.load.YamlNode.Scalar;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built-in catalog's YAML trees, read once at build time and written in a compact binary form
+ * that the jar carries ({@value #RESOURCE}). A run that reads the built-in catalog decodes this
+ * instead of parsing 38 YAML files: on a cold JVM, the YAML parser is the larger part of a short
+ * run's time (docs/performance.md). The trees are exactly what {@link YamlReader} gives, positions
+ * included, so every message and every origin is as if the files had been parsed.
+ *
+ * <p>The form: a magic number, the number of files, then per file its name and its tree. A node is
+ * a kind byte, its tag (or none), line and column, then a scalar's value, type name and plainness, a
+ * list's items, or a mapping's keys and values in order. Strings are UTF-8 with an int length.
+ */
+public final class NodeSnapshot {
+  private NodeSnapshot() {}
+
+  /** Where the build puts the snapshot in the jar, beside the files it was made from. */
+  public static final String RESOURCE = "profiles/catalog.nodes";
+
+  private static final int MAGIC = 0x48524E31; // "HRN1"
+  private static final int SCALAR = 0;
+  private static final int SEQ = 1;
+  private static final int MAP = 2;
+
+  /**
+   * The build step (pom.xml, at process-classes): parses the built-in files listed in {@code
+   * profiles/index.txt} on the class path and writes their snapshot under the directory {@code
+   * args[0]}. A built-in file that does not parse fails the build with its problems. Not a command
+   * of headroom.
+   */
+  public static void main(String... args) throws IOException {
+    Map<String, YamlNode> files = new LinkedHashMap<>();
+    YamlReader yaml = new YamlReader();
+    for (String rel : CatalogLoader.builtinIndex()) {
+      Source source = CatalogLoader.builtinSource("profiles/" + rel);
+      if (source == null) {
+        throw new IllegalStateException("profiles/" + rel + " is listed in " + CatalogLoader.BUILTIN_INDEX + " but not on the class path");
+      }
+      try {
+        files.put(source.name(), yaml.readSingle(source));
+      } catch (InputException e) {
+        throw new IllegalStateException(e.problems().get(0).format(), e);
+      }
+    }
+    java.nio.file.Path out = java.nio.file.Path.of(args[0]).resolve(RESOURCE);
+    java.nio.file.Files.createDirectories(out.getParent());
+    java.nio.file.Files.write(out, encode(files));
+  }
+
+  /** The files, in order, each a name and its tree. */
+  public static byte[] encode(Map<String, YamlNode> files) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeInt(files.size());
+      for (Map.Entry<String, YamlNode> f : files.entrySet()) {
+        string(out, f.getKey());
+        node(out, f.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The files {@link #encode} was given, in its order. The snapshot is headroom's own, made by its
+   * build: one that cannot be read is a broken jar, an {@link IllegalStateException}.
+   */
+  public static Map<String, YamlNode> decode(byte[] snapshot) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+      if (in.readInt() != MAGIC) {
+        throw new IllegalStateException("the built-in catalog snapshot " + RESOURCE + " is not one (rebuild headroom)");
+      }
+      int n = in.readInt();
+      Map<String, YamlNode> files = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        String name = string(in);
+        files.put(name, node(in));
+      }
+      if (in.read() != -1) {
+        throw new IllegalStateException("the built-in catalog snapshot " + RESOURCE + " has bytes past its end (rebuild headroom)");
+      }
+      return files;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof IllegalStateException ise) {
+        throw ise;
+      }
+      throw new IllegalStateException("the built-in catalog snapshot " + RESOURCE + " is damaged (rebuild headroom): " + e, e);
+    }
+  }
+
+  private static void node(DataOutputStream out, YamlNode n) throws IOException {
+    if (n instanceof Scalar s) {
+      out.writeByte(SCALAR);
+      scalar(out, s);
+    } else if (n instanceof YamlNode.Seq s) {
+      out.writeByte(SEQ);
+      position(out, s.tag(), s.line(), s.column());
+      out.writeInt(s.items().size());
+      for (YamlNode item : s.items()) {
+        node(out, item);
+      }
+    } else {
+      YamlNode.Map m = (YamlNode.Map) n;
+      out.writeByte(MAP);
+      position(out, m.tag(), m.line(), m.column());
+      out.writeInt(m.entries().size());
+      for (Entry e : m.entries().values()) {
+        scalar(out, e.key());
+        node(out, e.value());
+      }
+    }
+  }
+
+  private static void scalar(DataOutputStream out, Scalar s) throws IOException {
+    position(out, s.tag(), s.line(), s.column());
+    string(out, s.value());
+    string(out, s.type().name());
+    out.writeBoolean(s.plain());
+  }
+
+  private static void position(DataOutputStream out, String tag, int line, int column) throws IOException {
+    out.writeBoolean(tag != null);
+    if (tag != null) {
+      string(out, tag);
+    }
+    out.writeInt(line);
+    out.writeInt(column);
+  }
+
+  private static void string(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static YamlNode node(DataInputStream in) throws IOException {
+    int kind = in.readUnsignedByte();
+    switch (kind) {
+      case SCALAR:
+        return scalar(in);
+      case SEQ: {
+        String tag = tag(in);
+        int line = in.readInt();
+        int column = in.readInt();
+        int n = count(in);
+        List<YamlNode> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          items.add(node(in));
+        }
+        return new YamlNode.Seq(items, tag, line, column);
+      }
+      case MAP: {
+        String tag = tag(in);
+        int line = in.readInt();
+        int column = in.readInt();
+        int n = count(in);
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+          Scalar key = scalar(in);
+          entries.put(key.value(), new Entry(key, node(in)));
+        }
+        return new YamlNode.Map(entries, tag, line, column);
+      }
+      default:
+        throw new IOException("unknown node kind " + kind);
+    }
+  }
+
+  private static Scalar scalar(DataInputStream in) throws IOException {
+    String tag = tag(in);
+    int line = in.readInt();
+    int column = in.readInt();
+    String value = string(in);
+    return new Scalar(value, YamlNode.Type.valueOf(string(in)), in.readBoolean(), tag, line, column);
+  }
+
+  private static String tag(DataInputStream in) throws IOException {
+    return in.readBoolean() ? string(in) : null;
+  }
+
+  private static String string(DataInputStream in) throws IOException {
+    byte[] b = new byte[count(in)];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static int count(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > in.available()) {
+      throw new IOException("a length of " + n + " past the end");
+    }
+    return n;
+  }
+}
