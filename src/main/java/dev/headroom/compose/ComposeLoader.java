@@ -254,7 +254,18 @@ public final class ComposeLoader {
   }
 
   /** A file loaded with its includes and extends, for one base directory and environment. */
-  private record Loaded(Path path, Path baseDir, Map<String, String> env) {}
+  private record Loaded(Path path, Path baseDir, Map<String, String> env) {
+    // written out: the record's own are set up through method handles on first call (docs/performance.md)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Loaded l && l.path.equals(path) && java.util.Objects.equals(l.baseDir, baseDir) && l.env.equals(env);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * path.hashCode() + java.util.Objects.hashCode(baseDir)) * 31 + env.hashCode();
+    }
+  }
 
   private final Map<Loaded, CNode.Map> loadedFiles = new java.util.HashMap<>();
 

@@ -1,7 +1,6 @@
 package dev.headroom.model;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 
 /**
  * An amount of memory in bytes: an exact {@code long}, never a double. Arithmetic is checked and
@@ -25,7 +24,6 @@ public record Bytes(long value) implements Comparable<Bytes> {
 
   private static final long[] UNIT_SIZES = {EIB, PIB, TIB, GIB, MIB, KIB};
   private static final String[] UNIT_NAMES = {"EiB", "PiB", "TiB", "GiB", "MiB", "KiB"};
-  private static final int MAX_DECIMALS = 3;
 
   public static Bytes of(long value) {
     return value == 0 ? ZERO : new Bytes(value);
@@ -97,12 +95,39 @@ public record Bytes(long value) implements Comparable<Bytes> {
       if (abs < unit) {
         continue;
       }
-      BigDecimal scaled =
-          new BigDecimal(BigInteger.valueOf(abs)).divide(BigDecimal.valueOf(unit)).stripTrailingZeros();
-      if (scaled.scale() <= MAX_DECIMALS) {
-        return sign + scaled.toPlainString() + " " + UNIT_NAMES[i];
+      // unit is 2^k (k >= 10) and 1000 = 2^3 * 125: the remainder is a whole number of
+      // thousandths of the unit exactly when it is a multiple of 2^(k-3), and then that number is
+      // (remainder / 2^(k-3)) * 125. Long arithmetic, no BigDecimal: this runs for every figure.
+      long rem = abs & (unit - 1);
+      long eighth = unit >> 3;
+      if (rem % eighth == 0) {
+        long milli = rem / eighth * 125;
+        String whole = sign + (abs / unit);
+        return (milli == 0 ? whole : whole + "." + decimals(milli)) + " " + UNIT_NAMES[i];
       }
     }
     return sign + abs + " B";
+  }
+
+  /** 1..999 thousandths as decimals without trailing zeros: 500 is "5", 625 is "625", 50 is "05". */
+  private static String decimals(long milli) {
+    String d = Long.toString(1000 + milli).substring(1);
+    int end = d.length();
+    while (d.charAt(end - 1) == '0') {
+      end--;
+    }
+    return d.substring(0, end);
+  }
+
+  // equals and hashCode are written out: a record's generated ones are set up through method
+  // handles on first call, milliseconds on a cold JVM for every run (docs/performance.md).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Bytes b && b.value == value;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(value);
   }
 }

@@ -90,4 +90,16 @@ public record Cpu(BigDecimal cores) implements Comparable<Cpu> {
   public String toString() {
     return cores.toPlainString();
   }
+
+  // equals and hashCode are written out: a record's generated ones are set up through method
+  // handles on first call, milliseconds on a cold JVM for every run (docs/performance.md).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Cpu c && c.cores.equals(cores);
+  }
+
+  @Override
+  public int hashCode() {
+    return cores.hashCode();
+  }
 }

@@ -23,4 +23,16 @@ public record Origin(String file, int line, int column) {
   public String toString() {
     return line > 0 ? file + ":" + line : file;
   }
+
+  // equals and hashCode are written out: a record's generated ones are set up through method
+  // handles on first call, milliseconds on a cold JVM for every run (docs/performance.md).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Origin x && x.file.equals(file) && x.line == line && x.column == column;
+  }
+
+  @Override
+  public int hashCode() {
+    return (31 * file.hashCode() + line) * 31 + column;
+  }
 }

@@ -48,4 +48,16 @@ public record Range(Bytes low, Bytes high) {
   public String toString() {
     return isExact() ? low.toString() : Units.formatRange(this);
   }
+
+  // equals and hashCode are written out: a record's generated ones are set up through method
+  // handles on first call, milliseconds on a cold JVM for every run (docs/performance.md).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Range r && r.low.equals(low) && r.high.equals(high);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * low.hashCode() + high.hashCode();
+  }
 }

@@ -159,7 +159,7 @@ public final class ReportMarkdown {
     s.append(fitSentence(m, first, h, max));
     List<String> others = new ArrayList<>();
     for (Scenario sc : m.scenarios()) {
-      if (!sc.equals(first)) {
+      if (!sc.name().equals(first.name())) {
         others.add("`" + sc.name() + "` " + m.maxAgents(sc, h).map(String::valueOf).orElse("any number"));
       }
     }

@@ -32,7 +32,31 @@ public record MatrixResult(
   }
 
   public StackDemand demand(Scenario scenario) {
-    return demands.get(scenarios.indexOf(scenario));
+    return demands.get(scenarioIndex(scenario));
+  }
+
+  /**
+   * Where a scenario is in {@link #scenarios}, by name (unique in a stack): a record's own equals
+   * would compare every field, and on a cold JVM its first call costs milliseconds of method-handle
+   * set-up (docs/performance.md).
+   */
+  public int scenarioIndex(Scenario scenario) {
+    for (int i = 0; i < scenarios.size(); i++) {
+      if (scenarios.get(i).name().equals(scenario.name())) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("scenario '" + scenario.name() + "' is not in the matrix");
+  }
+
+  /** Where a host is in {@link #hosts}, by id (unique in a matrix). */
+  public int hostIndex(Host host) {
+    for (int i = 0; i < hosts.size(); i++) {
+      if (hosts.get(i).id().equals(host.id())) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("host '" + host.id() + "' is not in the matrix");
   }
 
   public Evaluation cell(Scenario scenario, Host host, long agents) {
@@ -40,6 +64,6 @@ public record MatrixResult(
   }
 
   public Optional<Long> maxAgents(Scenario scenario, Host host) {
-    return maxAgentsFit.get(scenarios.indexOf(scenario) * hosts.size() + hosts.indexOf(host));
+    return maxAgentsFit.get(scenarioIndex(scenario) * hosts.size() + hostIndex(host));
   }
 }

@@ -12,8 +12,8 @@ public record MatrixRisk(MatrixResult matrix, RiskOptions options, List<RiskResu
   }
 
   public RiskResult cell(Scenario scenario, Host host, long agents) {
-    int s = matrix.scenarios().indexOf(scenario);
-    int h = matrix.hosts().indexOf(host);
+    int s = matrix.scenarioIndex(scenario);
+    int h = matrix.hostIndex(host);
     long row = s * matrix.maxAgents() + (agents - 1);
     return cells.get(Math.toIntExact(row * matrix.hosts().size() + h));
   }

@@ -129,7 +129,7 @@ public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> serv
 
   /** The host to choose for {@code agents} agents under {@code scenario}; empty when none fits. */
   public Optional<Host> pick(Scenario scenario, long agents) {
-    return picks.get(matrix.scenarios().indexOf(scenario)).get((int) (agents - 1));
+    return picks.get(matrix.scenarioIndex(scenario)).get((int) (agents - 1));
   }
 
   /**
@@ -138,15 +138,20 @@ public record Report(Stack stack, MatrixResult matrix, List<Planner.Member> serv
    */
   public List<Run> runs(Scenario scenario) {
     List<Run> out = new ArrayList<>();
-    List<Optional<Host>> p = picks.get(matrix.scenarios().indexOf(scenario));
+    List<Optional<Host>> p = picks.get(matrix.scenarioIndex(scenario));
     long from = 1;
     for (int i = 1; i <= p.size(); i++) {
-      if (i == p.size() || !p.get(i).equals(p.get(i - 1))) {
+      if (i == p.size() || !sameHost(p.get(i), p.get(i - 1))) {
         out.add(new Run(from, i, p.get(i - 1).orElse(null)));
         from = i + 1L;
       }
     }
     return out;
+  }
+
+  /** The same pick: both none, or hosts of one id (ids are unique in a matrix). */
+  private static boolean sameHost(Optional<Host> a, Optional<Host> b) {
+    return a.map(Host::id).equals(b.map(Host::id));
   }
 
   /** Agent counts {@code from..to} (inclusive) whose pick is {@code host} (null: none fits). */
