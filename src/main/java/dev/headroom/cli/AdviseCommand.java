@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code headroom advise}: the least effort that makes a plan fit, and the host to choose as it is. */
 @Command(
     name = "advise",
+    addMethodSubcommands = false,
     mixinStandardHelpOptions = true,
     description = {
       "The least effort that makes a plan fit, and the host to choose as it is.",

@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
 /** {@code headroom check}: the CI gate for docker-compose files. */
 @Command(
     name = "check",
+    addMethodSubcommands = false,
     mixinStandardHelpOptions = true,
     description = {
       "Check docker-compose files as docker compose reads them, against a host.",

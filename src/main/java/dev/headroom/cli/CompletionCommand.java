@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "completion",
+    addMethodSubcommands = false,
     description = {
       "Print the shell completion script for bash or zsh.",
       "",

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The root command: global options shared by every subcommand, and the catalog they all load. */
 @Command(
     name = "headroom",
+    addMethodSubcommands = false,
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
@@ -43,22 +43,28 @@ public final class HeadroomCommand implements Runnable {
    * by the annotation: building picocli's model of a command reads its annotations by reflection,
    * most of a short run's time, so a run builds only the command it runs (docs/performance.md).
    */
-  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  static final List<String> SUBCOMMANDS =
+      List.of("plan", "matrix", "report", "advise", "tune", "check", "hosts", "stacks", "services", "validate", "completion");
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-    m.put("plan", PlanCommand::new);
-    m.put("matrix", MatrixCommand::new);
-    m.put("report", ReportCommand::new);
-    m.put("advise", AdviseCommand::new);
-    m.put("tune", TuneCommand::new);
-    m.put("check", CheckCommand::new);
-    m.put("hosts", HostsCommand::new);
-    m.put("stacks", StacksCommand::new);
-    m.put("services", ServicesCommand::new);
-    m.put("validate", ValidateCommand::new);
-    m.put("completion", CompletionCommand::new);
-    return Collections.unmodifiableMap(m);
+  /**
+   * A new instance of the subcommand {@code name}, one of {@link #SUBCOMMANDS}: a switch, not a
+   * table of method references, each of which would be linked at startup.
+   */
+  static Object create(String name) {
+    return switch (name) {
+      case "plan" -> new PlanCommand();
+      case "matrix" -> new MatrixCommand();
+      case "report" -> new ReportCommand();
+      case "advise" -> new AdviseCommand();
+      case "tune" -> new TuneCommand();
+      case "check" -> new CheckCommand();
+      case "hosts" -> new HostsCommand();
+      case "stacks" -> new StacksCommand();
+      case "services" -> new ServicesCommand();
+      case "validate" -> new ValidateCommand();
+      case "completion" -> new CompletionCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   /** The groups the root's help lists the commands in, each a heading and its commands. */
@@ -124,7 +130,7 @@ public final class HeadroomCommand implements Runnable {
       if (VALUED.contains(a)) {
         i++;
       } else if (!a.startsWith("-")) {
-        named = SUBCOMMANDS.containsKey(a) ? a : "";
+        named = SUBCOMMANDS.contains(a) ? a : "";
       }
       version |= a.equals("--version") || a.equals("-V");
       help |= a.equals("--help") || a.equals("-h");
@@ -132,9 +138,9 @@ public final class HeadroomCommand implements Runnable {
     if (named == null && version && !help) {
       return;
     }
-    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
-      if (named == null || named.isEmpty() || named.equals(e.getKey())) {
-        cl.addSubcommand(e.getKey(), e.getValue().get());
+    for (String name : SUBCOMMANDS) {
+      if (named == null || named.isEmpty() || named.equals(name)) {
+        cl.addSubcommand(name, create(name));
       }
     }
   }
@@ -229,6 +235,11 @@ public final class HeadroomCommand implements Runnable {
 
   CatalogLoader.Result loadCatalog() throws InputException {
     return new CatalogLoader(yaml()).load(catalogPaths());
+  }
+
+  /** The catalog a plan of {@code stack} (null: the default) on {@code hosts} reads: only those built-in files when no user catalog is given. */
+  CatalogLoader.Result loadCatalogFor(List<String> hosts, String stack) throws InputException {
+    return new CatalogLoader(yaml()).loadFor(hosts, stack, catalogPaths());
   }
 
   /** The catalog, with only the built-in files of {@code parts} ({@code hosts}, {@code services}) when no user catalog is given. */

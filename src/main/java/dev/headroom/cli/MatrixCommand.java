@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code headroom matrix}: agents 1..N down, hosts across, for every scenario. */
 @Command(
     name = "matrix",
+    addMethodSubcommands = false,
     mixinStandardHelpOptions = true,
     description = {
       "Deployment matrix: agents 1..N for each scenario, across hosts.",

@@ -12,6 +12,7 @@ import dev.headroom.solve.Planner;
 import dev.headroom.solve.Risk;
 import dev.headroom.solve.RiskOptions;
 import dev.headroom.solve.RiskResult;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code headroom plan}: one stack on one host with N agents. */
 @Command(
     name = "plan",
+    addMethodSubcommands = false,
     mixinStandardHelpOptions = true,
     description = {
       "Plan one stack on one host with N agents.",
@@ -67,7 +69,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RiskOptions riskOptions = riskFlags.options();
-    CatalogLoader.Result loaded = root.loadCatalog();
+    CatalogLoader.Result loaded = root.loadCatalogFor(List.of(target.host), target.plan.stack);
     Catalog catalog = loaded.catalog();
     PlanRequest request = target.request(catalog);
     PlanResult result =

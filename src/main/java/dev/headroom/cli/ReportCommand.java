@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code headroom report}: the capacity report of a stack over hosts, scenarios and agent counts. */
 @Command(
     name = "report",
+    addMethodSubcommands = false,
     mixinStandardHelpOptions = true,
     description = {
       "Capacity report of a stack across hosts, scenarios and agent counts.",

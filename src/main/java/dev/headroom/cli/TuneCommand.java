@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code headroom tune}: settings for a runtime that fit a container limit, and the footprint they give. */
 @Command(
     name = "tune",
+    addMethodSubcommands = false,
     mixinStandardHelpOptions = true,
     description = {
       "Settings for a runtime that fit a container limit, and the footprint they give.",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "validate",
+    addMethodSubcommands = false,
     mixinStandardHelpOptions = true,
     description = {
       "Validate catalog files and report every problem.",
