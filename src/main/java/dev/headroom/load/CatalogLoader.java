@@ -81,23 +81,27 @@ public final class CatalogLoader {
    * What a plan of {@code stackId} (null: the default stack) on {@code hostIds} reads. With no
    * user catalog, that is only the built-in files it names: the hosts, the stack, and the services
    * and hosts the stack refers to, found by file name (a test keeps each built-in file named after
-   * its kind and id). The default stack is found by reading the three stack files. When an id is
-   * not found that way (unknown, or {@code all}), everything is loaded, so that messages and
+   * its kind and id). The default stack is the stack file whose {@code default} is true. When an
+   * id is not found that way (unknown, or {@code all}), everything is loaded, so that messages and
    * suggestions are those of a full load. The result differs from {@link #load(List)} only in the
    * entries and files it leaves out (docs/performance.md).
    */
   public Result loadFor(List<String> hostIds, String stackId, List<Path> userCatalogs) {
-    Map<String, YamlNode> trees = BuiltinTrees.TREES;
+    NodeSnapshot.Files trees = BuiltinTrees.TREES;
     if (!userCatalogs.isEmpty() || trees == null) {
       return load(userCatalogs);
     }
     Entry stack = null;
-    for (Map.Entry<String, YamlNode> t : trees.entrySet()) {
-      String name = t.getKey();
-      if (!name.startsWith("profiles/stacks/") || stackId != null && !name.equals(builtinFile("stacks", stackId))) {
+    for (String name : trees.names()) {
+      boolean candidate = stackId == null
+          ? name.startsWith("profiles/stacks/") && trees.tree(name) instanceof YamlNode.Map m
+              && m.get("default") instanceof YamlNode.Scalar d && d.type() == YamlNode.Type.BOOL && "true".equalsIgnoreCase(d.value())
+          : name.equals(builtinFile("stacks", stackId));
+      if (!candidate) {
         continue;
       }
-      Entry e = builtinReader.read(new Source(name, null, new byte[0]), t.getValue(), new Problems(), new ArrayList<>());
+      // the model decides: a file that only looked like the default stack is not taken
+      Entry e = builtinReader.read(new Source(name, null, new byte[0]), trees.tree(name), new Problems(), new ArrayList<>());
       if (e != null && (stackId != null || ((Stack) e.value()).isDefault())) {
         stack = e;
         break;
@@ -120,17 +124,17 @@ public final class CatalogLoader {
         }
       }
     }
-    if (!trees.keySet().containsAll(wanted)) {
+    if (!trees.names().containsAll(wanted)) {
       return load(userCatalogs);
     }
     List<Source> layer = new ArrayList<>();
-    for (String name : trees.keySet()) {
+    for (String name : trees.names()) {
       if (wanted.contains(name)) {
         layer.add(new Source(name, null, new byte[0]));
       }
     }
     Problems problems = new Problems();
-    Catalog catalog = merge(List.of(layer), problems);
+    Catalog catalog = merge(List.of(layer), Map.of(stack.source().name(), stack), problems);
     problems.throwIfAny();
     return new Result(catalog, List.of(), layer.size());
   }
@@ -161,7 +165,7 @@ public final class CatalogLoader {
 
   private List<Source> builtinSources(Set<String> parts, Problems problems) {
     List<Source> sources = new ArrayList<>();
-    Map<String, YamlNode> snapshot = BuiltinTrees.TREES;
+    NodeSnapshot.Files snapshot = BuiltinTrees.TREES;
     for (String rel : snapshot == null ? builtinIndex() : snapshotIndex(snapshot)) {
       if (!parts.contains(rel.substring(0, Math.max(0, rel.indexOf('/'))))) {
         continue;
@@ -190,9 +194,9 @@ public final class CatalogLoader {
     }
   }
 
-  private static List<String> snapshotIndex(Map<String, YamlNode> snapshot) {
+  private static List<String> snapshotIndex(NodeSnapshot.Files snapshot) {
     List<String> out = new ArrayList<>();
-    for (String name : snapshot.keySet()) {
+    for (String name : snapshot.names()) {
       out.add(name.substring("profiles/".length()));
     }
     return out;
@@ -204,11 +208,11 @@ public final class CatalogLoader {
    * classes), and then the files are parsed.
    */
   private static final class BuiltinTrees {
-    static final Map<String, YamlNode> TREES = read();
+    static final NodeSnapshot.Files TREES = read();
 
-    private static Map<String, YamlNode> read() {
+    private static NodeSnapshot.Files read() {
       try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(NodeSnapshot.RESOURCE)) {
-        return in == null ? null : NodeSnapshot.decode(in.readAllBytes());
+        return in == null ? null : NodeSnapshot.read(in.readAllBytes());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -301,6 +305,11 @@ public final class CatalogLoader {
   // ------------------------------------------------------------------ merge and check
 
   private Catalog merge(List<List<Source>> layers, Problems problems) {
+    return merge(layers, Map.of(), problems);
+  }
+
+  /** {@code read}: built-in files already read, by name, so that they are not read again. */
+  private Catalog merge(List<List<Source>> layers, Map<String, Entry> read, Problems problems) {
     Map<String, Entry> hosts = new LinkedHashMap<>();
     Map<String, Entry> services = new LinkedHashMap<>();
     Map<String, Entry> stacks = new LinkedHashMap<>();
@@ -313,9 +322,9 @@ public final class CatalogLoader {
       List<Entry> defaults = new ArrayList<>();
       for (Source src : layer) {
         List<Identity> identity = new ArrayList<>();
-        YamlNode tree = src.path() == null && BuiltinTrees.TREES != null ? BuiltinTrees.TREES.get(src.name()) : null;
-        Entry e = tree != null
-            ? builtinReader.read(src, tree, problems, identity)
+        YamlNode tree = src.path() == null && BuiltinTrees.TREES != null ? BuiltinTrees.TREES.tree(src.name()) : null;
+        Entry e = src.path() == null && read.containsKey(src.name()) ? read.get(src.name())
+            : tree != null ? builtinReader.read(src, tree, problems, identity)
             : (src.path() == null ? builtinReader : reader).read(src, problems, identity);
         if (e == null) {
           for (Identity i : identity) {

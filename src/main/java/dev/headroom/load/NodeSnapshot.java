@@ -2,17 +2,19 @@ package dev.headroom.load;
 
 import dev.headroom.load.YamlNode.Entry;
 import dev.headroom.load.YamlNode.Scalar;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The built-in catalog's YAML trees, read once at build time and written in a compact binary form
@@ -21,7 +23,8 @@ import java.util.Map;
  * run's time (docs/performance.md). The trees are exactly what {@link YamlReader} gives, positions
  * included, so every message and every origin is as if the files had been parsed.
  *
- * <p>The form: a magic number, the number of files, then per file its name and its tree. A node is
+ * <p>The form: a magic number, the number of files, then per file its name, the length of its tree
+ * and its tree, so that a run decodes only the trees it reads. A node is
  * a kind byte, its tag (or none), line and column, then a scalar's value, type name and plainness, a
  * list's items, or a mapping's keys and values in order. Strings are UTF-8 with an int length.
  */
@@ -69,7 +72,12 @@ public final class NodeSnapshot {
       out.writeInt(files.size());
       for (Map.Entry<String, YamlNode> f : files.entrySet()) {
         string(out, f.getKey());
-        node(out, f.getValue());
+        ByteArrayOutputStream tree = new ByteArrayOutputStream();
+        try (DataOutputStream t = new DataOutputStream(tree)) {
+          node(t, f.getValue());
+        }
+        out.writeInt(tree.size());
+        tree.writeTo(out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -78,29 +86,84 @@ public final class NodeSnapshot {
   }
 
   /**
-   * The files {@link #encode} was given, in its order. The snapshot is headroom's own, made by its
+   * Every file {@link #encode} was given, in its order. The snapshot is headroom's own, made by its
    * build: one that cannot be read is a broken jar, an {@link IllegalStateException}.
    */
   public static Map<String, YamlNode> decode(byte[] snapshot) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-      if (in.readInt() != MAGIC) {
+    Files files = read(snapshot);
+    Map<String, YamlNode> out = new LinkedHashMap<>();
+    for (String name : files.names()) {
+      out.put(name, files.tree(name));
+    }
+    return out;
+  }
+
+  /**
+   * The snapshot's file names, each tree decoded when first asked for: a plan needs a few of the
+   * 38 files, and decoding is most of what the rest would cost.
+   */
+  public static Files read(byte[] snapshot) {
+    ByteBuffer in = ByteBuffer.wrap(snapshot);
+    try {
+      if (in.getInt() != MAGIC) {
         throw new IllegalStateException("the built-in catalog snapshot " + RESOURCE + " is not one (rebuild headroom)");
       }
-      int n = in.readInt();
-      Map<String, YamlNode> files = new LinkedHashMap<>();
+      int n = in.getInt();
+      Map<String, int[]> at = new LinkedHashMap<>();
       for (int i = 0; i < n; i++) {
         String name = string(in);
-        files.put(name, node(in));
+        int length = count(in);
+        at.put(name, new int[] {in.position(), length});
+        in.position(in.position() + length);
       }
-      if (in.read() != -1) {
+      if (in.hasRemaining()) {
         throw new IllegalStateException("the built-in catalog snapshot " + RESOURCE + " has bytes past its end (rebuild headroom)");
       }
-      return files;
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof IllegalStateException ise) {
-        throw ise;
+      return new Files(snapshot, at);
+    } catch (RuntimeException e) {
+      throw damaged(e);
+    }
+  }
+
+  private static IllegalStateException damaged(RuntimeException e) {
+    return e instanceof IllegalStateException ise
+        ? ise
+        : new IllegalStateException("the built-in catalog snapshot " + RESOURCE + " is damaged (rebuild headroom): " + e, e);
+  }
+
+  /** A read snapshot: its file names in order, and each one's tree. Safe to share between threads. */
+  public static final class Files {
+    private final byte[] snapshot;
+    private final Map<String, int[]> at;
+    private final Map<String, YamlNode> decoded = new HashMap<>();
+
+    private Files(byte[] snapshot, Map<String, int[]> at) {
+      this.snapshot = snapshot;
+      this.at = at;
+    }
+
+    /** The names, {@code profiles/...}, in the order of the index they were made from. */
+    public Set<String> names() {
+      return Collections.unmodifiableSet(at.keySet());
+    }
+
+    /** The tree of file {@code name}, or null when the snapshot has no such file. */
+    public synchronized YamlNode tree(String name) {
+      YamlNode tree = decoded.get(name);
+      int[] where = at.get(name);
+      if (tree == null && where != null) {
+        try {
+          ByteBuffer in = ByteBuffer.wrap(snapshot, where[0], where[1]);
+          tree = node(in);
+          if (in.hasRemaining()) {
+            throw new IllegalArgumentException("the tree of " + name + " ends before its length");
+          }
+        } catch (RuntimeException e) {
+          throw damaged(e);
+        }
+        decoded.put(name, tree);
       }
-      throw new IllegalStateException("the built-in catalog snapshot " + RESOURCE + " is damaged (rebuild headroom): " + e, e);
+      return tree;
     }
   }
 
@@ -149,15 +212,15 @@ public final class NodeSnapshot {
     out.write(b);
   }
 
-  private static YamlNode node(DataInputStream in) throws IOException {
-    int kind = in.readUnsignedByte();
+  private static YamlNode node(ByteBuffer in) {
+    int kind = in.get();
     switch (kind) {
       case SCALAR:
         return scalar(in);
       case SEQ: {
         String tag = tag(in);
-        int line = in.readInt();
-        int column = in.readInt();
+        int line = in.getInt();
+        int column = in.getInt();
         int n = count(in);
         List<YamlNode> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -167,8 +230,8 @@ public final class NodeSnapshot {
       }
       case MAP: {
         String tag = tag(in);
-        int line = in.readInt();
-        int column = in.readInt();
+        int line = in.getInt();
+        int column = in.getInt();
         int n = count(in);
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -178,32 +241,34 @@ public final class NodeSnapshot {
         return new YamlNode.Map(entries, tag, line, column);
       }
       default:
-        throw new IOException("unknown node kind " + kind);
+        throw new IllegalArgumentException("unknown node kind " + kind);
     }
   }
 
-  private static Scalar scalar(DataInputStream in) throws IOException {
+  private static Scalar scalar(ByteBuffer in) {
     String tag = tag(in);
-    int line = in.readInt();
-    int column = in.readInt();
+    int line = in.getInt();
+    int column = in.getInt();
     String value = string(in);
-    return new Scalar(value, YamlNode.Type.valueOf(string(in)), in.readBoolean(), tag, line, column);
+    return new Scalar(value, YamlNode.Type.valueOf(string(in)), in.get() != 0, tag, line, column);
   }
 
-  private static String tag(DataInputStream in) throws IOException {
-    return in.readBoolean() ? string(in) : null;
+  private static String tag(ByteBuffer in) {
+    return in.get() != 0 ? string(in) : null;
   }
 
-  private static String string(DataInputStream in) throws IOException {
-    byte[] b = new byte[count(in)];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+  private static String string(ByteBuffer in) {
+    int n = count(in);
+    String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+    in.position(in.position() + n);
+    return s;
   }
 
-  private static int count(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > in.available()) {
-      throw new IOException("a length of " + n + " past the end");
+  /** A length: not negative, and not past the end. */
+  private static int count(ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
+      throw new IllegalArgumentException("a length of " + n + " past the end");
     }
     return n;
   }

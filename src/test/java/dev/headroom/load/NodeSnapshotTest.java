@@ -93,6 +93,21 @@ class NodeSnapshotTest {
     assertThatThrownBy(() -> NodeSnapshot.decode(new byte[0])).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void aTreeIsDecodedWhenFirstAskedForAndCheckedThen() {
+    Map<String, YamlNode> files = new LinkedHashMap<>();
+    files.put("a", new YamlNode.Scalar("x", YamlNode.Type.STRING, true, null, 1, 1));
+    files.put("b", new YamlNode.Scalar("y", YamlNode.Type.STRING, true, null, 2, 1));
+    byte[] bytes = NodeSnapshot.encode(files);
+    // magic 4, count 4, name length 4, "a" 1, tree length 4: the kind of a's tree is byte 17
+    bytes[17] = 9;
+    NodeSnapshot.Files read = NodeSnapshot.read(bytes);
+    assertThat(read.names()).containsExactly("a", "b");
+    assertThat(read.tree("b")).isEqualTo(files.get("b"));
+    assertThat(read.tree("nope")).isNull();
+    assertThatThrownBy(() -> read.tree("a")).isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
+  }
+
   // ------------------------------------------------------------------ what a plan reads
 
   @Test
