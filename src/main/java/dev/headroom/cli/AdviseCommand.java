@@ -12,13 +12,9 @@ import dev.headroom.solve.Advisor;
 import dev.headroom.solve.PlanRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code headroom advise}: the least effort that makes a plan fit, and the host to choose as it is. */
 @Command(
@@ -44,11 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "Exit codes: 0 advice given, whether or not anything fits ('headroom plan",
       "--fail-on' is the gate); 2 usage or input error; 3 internal error."
     })
-public final class AdviseCommand implements Callable<Integer> {
-
-  @ParentCommand HeadroomCommand root;
-
-  @Spec CommandSpec spec;
+public final class AdviseCommand extends Subcommand {
 
   @Mixin PlanTarget target;
 

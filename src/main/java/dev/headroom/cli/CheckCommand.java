@@ -31,13 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code headroom check}: the CI gate for docker-compose files. */
 @Command(
@@ -62,15 +58,11 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 passed, 1 a finding at or above --fail-on, 2 invalid file or usage, 3 internal error."
     })
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand extends Subcommand {
 
   static final List<String> DEFAULT_FILES = List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
   static final List<String> OVERRIDE_FILES =
       List.of("compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml");
-
-  @ParentCommand HeadroomCommand root;
-
-  @Spec CommandSpec spec;
 
   @Option(names = {"-f", "--file"}, paramLabel = "FILE",
       description = "Compose file; repeatable, merged in order (default: COMPOSE_FILE, else compose.yaml or docker-compose.yml"

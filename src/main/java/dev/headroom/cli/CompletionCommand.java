@@ -1,13 +1,10 @@
 package dev.headroom.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code headroom completion bash|zsh}: the shell completion script, from picocli's generator, for
@@ -23,14 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
       "where the shell looks for completions. It completes commands, options, the values of",
       "enumerated options, and the built-in host and stack ids."
     })
-final class CompletionCommand implements Callable<Integer> {
+final class CompletionCommand extends Subcommand {
 
   enum Shell {
     bash,
     zsh
   }
-
-  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
   Shell shell;

@@ -18,7 +18,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The root command: global options shared by every subcommand, and the catalog they all load. */
@@ -50,7 +49,7 @@ public final class HeadroomCommand implements Runnable {
    * A new instance of the subcommand {@code name}, one of {@link #SUBCOMMANDS}: a switch, not a
    * table of method references, each of which would be linked at startup.
    */
-  static Object create(String name) {
+  static Subcommand create(String name) {
     return switch (name) {
       case "plan" -> new PlanCommand();
       case "matrix" -> new MatrixCommand();
@@ -135,17 +134,23 @@ public final class HeadroomCommand implements Runnable {
       version |= a.equals("--version") || a.equals("-V");
       help |= a.equals("--help") || a.equals("-h");
     }
+    HeadroomCommand root = (HeadroomCommand) cl.getCommand();
+    root.spec = cl.getCommandSpec();
     if (named == null && version && !help) {
       return;
     }
     for (String name : SUBCOMMANDS) {
       if (named == null || named.isEmpty() || named.equals(name)) {
-        cl.addSubcommand(name, create(name));
+        Subcommand sub = create(name);
+        cl.addSubcommand(name, sub);
+        sub.root = root;
+        sub.spec = cl.getSubcommands().get(name).getCommandSpec();
       }
     }
   }
 
-  @Spec CommandSpec spec;
+  /** The root's picocli spec, set by {@link #register}. */
+  CommandSpec spec;
 
   private Context context = new Context(java.util.Map.of(), false);
 

@@ -3,19 +3,11 @@ package dev.headroom.cli;
 import dev.headroom.load.CatalogLoader;
 import dev.headroom.render.CatalogListing;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The shared body of {@code hosts}, {@code stacks} and {@code services}. */
-abstract class ListCommand implements Callable<Integer> {
-
-  @ParentCommand HeadroomCommand root;
-
-  @Spec CommandSpec spec;
+abstract class ListCommand extends Subcommand {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

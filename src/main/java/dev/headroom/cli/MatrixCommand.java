@@ -15,13 +15,9 @@ import dev.headroom.solve.Planner;
 import dev.headroom.solve.Risk;
 import dev.headroom.solve.RiskOptions;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code headroom matrix}: agents 1..N down, hosts across, for every scenario. */
 @Command(
@@ -43,11 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "Exit codes: 0 computed (overflowing cells are results, not failures), 2 usage or input error."
     })
-public final class MatrixCommand implements Callable<Integer> {
-
-  @ParentCommand HeadroomCommand root;
-
-  @Spec CommandSpec spec;
+public final class MatrixCommand extends Subcommand {
 
   @Mixin MatrixOptions shape;
 

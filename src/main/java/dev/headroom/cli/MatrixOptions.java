@@ -2,9 +2,11 @@ package dev.headroom.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Hosts, scenarios and agent counts 1..N: the shape of a matrix, shared by matrix and report. */
+@Command(addMethodSubcommands = false) // a mixin: nothing for picocli to scan for (docs/performance.md)
 public final class MatrixOptions {
 
   /** Rows beyond this are not a matrix anyone reads; the bound also keeps a typo from running for minutes. */

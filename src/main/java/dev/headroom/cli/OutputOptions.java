@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.function.Consumer;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code -o/--output} and {@code --force}, shared by every command that prints a result. */
+@Command(addMethodSubcommands = false) // a mixin: nothing for picocli to scan for (docs/performance.md)
 public final class OutputOptions {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -13,13 +13,9 @@ import dev.headroom.solve.Risk;
 import dev.headroom.solve.RiskOptions;
 import dev.headroom.solve.RiskResult;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code headroom plan}: one stack on one host with N agents. */
 @Command(
@@ -42,11 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "Exit codes: 0 fits, 1 status at or above --fail-on, 2 usage or input error, 3 internal error."
     })
-public final class PlanCommand implements Callable<Integer> {
-
-  @ParentCommand HeadroomCommand root;
-
-  @Spec CommandSpec spec;
+public final class PlanCommand extends Subcommand {
 
   @Mixin PlanTarget target;
 

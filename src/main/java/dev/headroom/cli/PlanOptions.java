@@ -4,9 +4,11 @@ import dev.headroom.model.Estimate;
 import dev.headroom.solve.Basis;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** What to plan: stack, optimizations, basis and estimate; shared by plan and matrix. */
+@Command(addMethodSubcommands = false) // a mixin: nothing for picocli to scan for (docs/performance.md)
 public final class PlanOptions {
 
   @Option(names = "--stack", paramLabel = "STACK", completionCandidates = CatalogIds.Stacks.class, description = "Stack id (default: the catalog's default stack).")

@@ -5,10 +5,12 @@ import dev.headroom.model.Host;
 import dev.headroom.model.Scenario;
 import dev.headroom.model.Stack;
 import dev.headroom.solve.PlanRequest;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** One plan's host, agent count and scenario, with what to plan: shared by plan and advise. */
+@Command(addMethodSubcommands = false) // a mixin: nothing for picocli to scan for (docs/performance.md)
 public final class PlanTarget {
 
   @Option(names = "--host", required = true, paramLabel = "HOST", completionCandidates = CatalogIds.Hosts.class,

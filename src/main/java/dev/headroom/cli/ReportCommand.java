@@ -12,13 +12,9 @@ import dev.headroom.solve.Report;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code headroom report}: the capacity report of a stack over hosts, scenarios and agent counts. */
 @Command(
@@ -43,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "Exit codes: 0 written, 2 usage or input error."
     })
-public final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand extends Subcommand {
 
   /** Formats of a report. */
   enum ReportFormat {
@@ -55,10 +51,6 @@ public final class ReportCommand implements Callable<Integer> {
       return name().toLowerCase(Locale.ROOT);
     }
   }
-
-  @ParentCommand HeadroomCommand root;
-
-  @Spec CommandSpec spec;
 
   @Mixin MatrixOptions shape;
 

@@ -1,10 +1,12 @@
 package dev.headroom.cli;
 
 import dev.headroom.solve.RiskOptions;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --risk} and its options, shared by plan and matrix. */
+@Command(addMethodSubcommands = false) // a mixin: nothing for picocli to scan for (docs/performance.md)
 public final class RiskFlags {
 
   @Option(names = "--risk",

@@ -2,9 +2,11 @@ package dev.headroom.cli;
 
 import dev.headroom.solve.Distribution;
 import dev.headroom.solve.RiskOptions;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** How a risk estimate draws: samples, seed, the shape of each range, correlation; shared by plan, matrix and report. */
+@Command(addMethodSubcommands = false) // a mixin: nothing for picocli to scan for (docs/performance.md)
 public final class RiskShape {
 
   @Option(names = "--samples", paramLabel = "N",

@@ -14,14 +14,10 @@ import dev.headroom.runtime.Tuning;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code headroom tune}: settings for a runtime that fit a container limit, and the footprint they give. */
 @Command(
@@ -47,11 +43,7 @@ import picocli.CommandLine.Spec;
       "input error, or a limit too small for any sane settings (the message gives the",
       "minimum); 3 internal error."
     })
-public final class TuneCommand implements Callable<Integer> {
-
-  @ParentCommand HeadroomCommand root;
-
-  @Spec CommandSpec spec;
+public final class TuneCommand extends Subcommand {
 
   @Parameters(index = "0", paramLabel = "RUNTIME", description = "postgres, jvm, node, redis or dotnet.")
   String runtime;

@@ -9,13 +9,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code headroom validate [PATH...]}: loads the built-in catalog, the configured catalogs and the
@@ -32,11 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
       ""
     },
     footer = {"", "Exit codes: 0 valid, 2 at least one problem."})
-public final class ValidateCommand implements Callable<Integer> {
-
-  @ParentCommand HeadroomCommand root;
-
-  @Spec CommandSpec spec;
+public final class ValidateCommand extends Subcommand {
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Catalog files or directories (default: the built-in catalog and --catalog/HEADROOM_CATALOG).")
