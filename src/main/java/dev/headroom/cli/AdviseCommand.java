@@ -20,7 +20,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "advise",
     addMethodSubcommands = false,
-    mixinStandardHelpOptions = true,
     description = {
       "The least effort that makes a plan fit, and the host to choose as it is.",
       "Finds, exactly, the set of optimizations with the least total effort_hours",

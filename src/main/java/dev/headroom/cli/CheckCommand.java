@@ -39,7 +39,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "check",
     addMethodSubcommands = false,
-    mixinStandardHelpOptions = true,
     description = {
       "Check docker-compose files as docker compose reads them, against a host.",
       "Reads .env, interpolation, extends, include, -f merges and profiles as",

@@ -23,7 +23,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "matrix",
     addMethodSubcommands = false,
-    mixinStandardHelpOptions = true,
     description = {
       "Deployment matrix: agents 1..N for each scenario, across hosts.",
       "Each cell is the utilization of available memory and the status; the last row of each scenario",

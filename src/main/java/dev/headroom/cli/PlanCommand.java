@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plan",
     addMethodSubcommands = false,
-    mixinStandardHelpOptions = true,
     description = {
       "Plan one stack on one host with N agents.",
       "Prints the per-service breakdown, per-agent and total demand, headroom or overflow, the status",

@@ -20,7 +20,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     addMethodSubcommands = false,
-    mixinStandardHelpOptions = true,
     description = {
       "Capacity report of a stack across hosts, scenarios and agent counts.",
       "Verdict per host, host budgets, services and their optimizations, the deployment matrix with a",

@@ -23,7 +23,6 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "tune",
     addMethodSubcommands = false,
-    mixinStandardHelpOptions = true,
     description = {
       "Settings for a runtime that fit a container limit, and the footprint they give.",
       "The reverse of the runtime models 'check' uses (docs/models.md): in the manner of",

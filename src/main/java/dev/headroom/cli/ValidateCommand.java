@@ -20,7 +20,6 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "validate",
     addMethodSubcommands = false,
-    mixinStandardHelpOptions = true,
     description = {
       "Validate catalog files and report every problem.",
       "One line per problem (file:line:col: key: reason); references are checked against the built-in",
