@@ -67,15 +67,16 @@ public final class Main {
     root.context(context);
     CommandLine cl = new CommandLine(root);
     HeadroomCommand.register(cl, args);
-    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HeadroomCommand::groupedCommands);
-    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, help -> "");
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new Callbacks(root, err, true));
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new Callbacks(root, err, false));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpAutoWidth(false);
-    cl.setParameterExceptionHandler((ex, a) -> usageError(ex, err));
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, root, err));
-    cl.setExitCodeExceptionMapper(t -> ExitCode.INTERNAL);
+    Callbacks callbacks = new Callbacks(root, err, false);
+    cl.setParameterExceptionHandler(callbacks);
+    cl.setExecutionExceptionHandler(callbacks);
+    cl.setExitCodeExceptionMapper(callbacks);
     try {
       return cl.execute(args);
     } catch (StackOverflowError | OutOfMemoryError e) {
@@ -88,6 +89,46 @@ public final class Main {
     } finally {
       out.flush();
       err.flush();
+    }
+  }
+
+  /**
+   * picocli's callbacks, as a class rather than lambdas: picocli is compiled for Java 5, and a
+   * lambda of one of its interfaces keeps that interface, and every class of picocli implementing
+   * it (the help sections), out of the class-data-sharing archive (docs/performance.md).
+   */
+  private static final class Callbacks
+      implements CommandLine.IHelpSectionRenderer, CommandLine.IParameterExceptionHandler,
+          CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+    private final HeadroomCommand root;
+    private final PrintWriter err;
+    /** As a help section: the grouped list of commands, or (false) nothing, for its heading. */
+    private final boolean commandList;
+
+    Callbacks(HeadroomCommand root, PrintWriter err, boolean commandList) {
+      this.root = root;
+      this.err = err;
+      this.commandList = commandList;
+    }
+
+    @Override
+    public String render(CommandLine.Help help) {
+      return commandList ? HeadroomCommand.groupedCommands(help) : "";
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+      return usageError(ex, err);
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      return failure(ex, root, err);
+    }
+
+    @Override
+    public int getExitCode(Throwable t) {
+      return ExitCode.INTERNAL;
     }
   }
 
