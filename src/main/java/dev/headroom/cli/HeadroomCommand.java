@@ -24,7 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "headroom",
     addMethodSubcommands = false,
-    mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
       "Does this stack fit on this host, how many agents fit, and by how much does it overflow or leave room?",
@@ -173,6 +172,13 @@ public final class HeadroomCommand implements Runnable {
 
   @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the Java stack trace of an error.")
   boolean stacktrace;
+
+  // picocli's standard help options, declared as in Subcommand
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+  boolean version;
 
   void context(Context c) {
     this.context = c;
