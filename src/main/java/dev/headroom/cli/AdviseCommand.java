@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
     })
 public final class AdviseCommand extends Subcommand {
 
-  @Mixin PlanTarget target;
+  @Mixin PlanTarget target = new PlanTarget();
 
   @Option(names = "--candidates", paramLabel = "HOST", split = ",", defaultValue = "all",
       description = "Hosts to choose from, comma-separated, or 'all' (default: ${DEFAULT-VALUE}).")
@@ -51,7 +51,7 @@ public final class AdviseCommand extends Subcommand {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Mixin OutputOptions output;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {

@@ -105,7 +105,7 @@ public final class CheckCommand extends Subcommand {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); sarif, junit and github are for CI.")
   CheckFormat format;
 
-  @Mixin OutputOptions output;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {

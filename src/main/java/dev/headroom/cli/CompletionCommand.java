@@ -33,7 +33,7 @@ final class CompletionCommand extends Subcommand {
   @Override
   public Integer call() {
     // the script covers every command, not only this run's
-    CommandLine all = new CommandLine(new HeadroomCommand());
+    CommandLine all = CommandModels.commandLine("headroom", new HeadroomCommand());
     HeadroomCommand.register(all, new String[0]);
     PrintWriter out = spec.commandLine().getOut();
     if (shell == Shell.zsh) {

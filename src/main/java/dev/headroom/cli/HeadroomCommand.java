@@ -141,7 +141,7 @@ public final class HeadroomCommand implements Runnable {
     for (String name : SUBCOMMANDS) {
       if (named == null || named.isEmpty() || named.equals(name)) {
         Subcommand sub = create(name);
-        cl.addSubcommand(name, sub);
+        cl.addSubcommand(name, CommandModels.commandLine(name, sub));
         sub.root = root;
         sub.spec = cl.getSubcommands().get(name).getCommandSpec();
       }

@@ -13,7 +13,7 @@ abstract class ListCommand extends Subcommand {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Mixin OutputOptions output;
+  @Mixin OutputOptions output = new OutputOptions();
 
   abstract CatalogListing.Kind kind();
 

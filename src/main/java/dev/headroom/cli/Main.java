@@ -65,7 +65,7 @@ public final class Main {
   public static int run(String[] args, PrintWriter out, PrintWriter err, Context context) {
     HeadroomCommand root = new HeadroomCommand();
     root.context(context);
-    CommandLine cl = new CommandLine(root);
+    CommandLine cl = CommandModels.commandLine("headroom", root);
     HeadroomCommand.register(cl, args);
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new Callbacks(root, err, true));
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new Callbacks(root, err, false));

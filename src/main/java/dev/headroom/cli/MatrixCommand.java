@@ -40,17 +40,17 @@ import picocli.CommandLine.Option;
     })
 public final class MatrixCommand extends Subcommand {
 
-  @Mixin MatrixOptions shape;
+  @Mixin MatrixOptions shape = new MatrixOptions();
 
-  @Mixin PlanOptions plan;
+  @Mixin PlanOptions plan = new PlanOptions();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Mixin RiskFlags riskFlags;
+  @Mixin RiskFlags riskFlags = new RiskFlags();
 
-  @Mixin OutputOptions output;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {

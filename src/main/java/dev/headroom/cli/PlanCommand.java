@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
     })
 public final class PlanCommand extends Subcommand {
 
-  @Mixin PlanTarget target;
+  @Mixin PlanTarget target = new PlanTarget();
 
   @Option(names = "--fail-on", paramLabel = "STATUS", defaultValue = "critical",
       description = "Exit 1 at this status or worse: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -53,9 +53,9 @@ public final class PlanCommand extends Subcommand {
       description = "Show each service's components, the optimizations applied to them and the file and line of each.")
   boolean components;
 
-  @Mixin RiskFlags riskFlags;
+  @Mixin RiskFlags riskFlags = new RiskFlags();
 
-  @Mixin OutputOptions output;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {

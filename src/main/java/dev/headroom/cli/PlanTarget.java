@@ -24,7 +24,7 @@ public final class PlanTarget {
       description = "Scenario of the stack (default: ${DEFAULT-VALUE}, nothing applied).")
   String scenario;
 
-  @Mixin PlanOptions plan;
+  @Mixin PlanOptions plan = new PlanOptions();
 
   /** The plan asked for, its ids looked up in the catalog; a negative agent count is a usage error. */
   PlanRequest request(Catalog catalog) {

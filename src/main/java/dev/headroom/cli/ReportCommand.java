@@ -51,20 +51,20 @@ public final class ReportCommand extends Subcommand {
     }
   }
 
-  @Mixin MatrixOptions shape;
+  @Mixin MatrixOptions shape = new MatrixOptions();
 
-  @Mixin PlanOptions plan;
+  @Mixin PlanOptions plan = new PlanOptions();
 
   /** Fewer than plan's default: a report estimates every scenario on every host. */
   static final int REPORT_SAMPLES = 20_000;
 
-  @Mixin RiskShape risk;
+  @Mixin RiskShape risk = new RiskShape();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
 
-  @Mixin OutputOptions output;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {

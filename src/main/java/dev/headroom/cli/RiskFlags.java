@@ -13,7 +13,7 @@ public final class RiskFlags {
       description = "Add a Monte-Carlo estimate of the chance that memory passes warn, critical and available (docs/risk.md).")
   boolean risk;
 
-  @Mixin RiskShape shape;
+  @Mixin RiskShape shape = new RiskShape();
 
   /** The options of the estimate, or null without {@code --risk}; a risk option without it is a usage error. */
   RiskOptions options() {

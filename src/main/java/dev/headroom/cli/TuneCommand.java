@@ -66,7 +66,7 @@ public final class TuneCommand extends Subcommand {
       description = "Output format: text, json (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Mixin OutputOptions output;
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Override
   public Integer call() {
