@@ -5,11 +5,11 @@ import dev.headroom.load.InputException;
 import dev.headroom.load.Problem;
 import dev.headroom.render.Json;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,6 +37,8 @@ public final class ValidateCommand extends Subcommand {
       description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Mixin OutputOptions output = new OutputOptions();
+
   public record ProblemOut(String file, Integer line, Integer column, String path, String message) {}
 
   public record Out(String schema, boolean valid, int files, int hosts, int services, int stacks, List<ProblemOut> problems) {}
@@ -48,19 +50,17 @@ public final class ValidateCommand extends Subcommand {
     }
     List<Path> all = new ArrayList<>(root.catalogPaths());
     all.addAll(paths);
-    PrintWriter out = spec.commandLine().getOut();
     try {
       CatalogLoader.Result r = new CatalogLoader(root.yaml()).load(all);
-      if (format == Format.JSON) {
-        StringWriter buf = new StringWriter();
-        Json.write(new Out("headroom.validate/v1", true, r.fileCount(), r.catalog().hosts().size(),
-            r.catalog().services().size(), r.catalog().stacks().size(), List.of()), new PrintWriter(buf));
-        out.print(buf);
-      } else {
-        out.println("ok: " + r.fileCount() + " files (" + r.catalog().hosts().size() + " hosts, "
-            + r.catalog().services().size() + " services, " + r.catalog().stacks().size() + " stacks)");
-      }
-      out.flush();
+      output.emit(spec, all, out -> {
+        if (format == Format.JSON) {
+          Json.write(new Out("headroom.validate/v1", true, r.fileCount(), r.catalog().hosts().size(),
+              r.catalog().services().size(), r.catalog().stacks().size(), List.of()), out);
+        } else {
+          out.println("ok: " + r.fileCount() + " files (" + r.catalog().hosts().size() + " hosts, "
+              + r.catalog().services().size() + " services, " + r.catalog().stacks().size() + " stacks)");
+        }
+      });
       return ExitCode.OK;
     } catch (InputException e) {
       if (format != Format.JSON) {
@@ -71,10 +71,7 @@ public final class ValidateCommand extends Subcommand {
         problems.add(new ProblemOut(p.file(), p.line() > 0 ? p.line() : null, p.column() > 0 ? p.column() : null,
             p.path().isEmpty() ? null : p.path(), p.reason()));
       }
-      StringWriter buf = new StringWriter();
-      Json.write(new Out("headroom.validate/v1", false, 0, 0, 0, 0, problems), new PrintWriter(buf));
-      out.print(buf);
-      out.flush();
+      output.emit(spec, all, out -> Json.write(new Out("headroom.validate/v1", false, 0, 0, 0, 0, problems), out));
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " found");
       err.flush();

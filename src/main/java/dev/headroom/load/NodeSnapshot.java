@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * The built-in catalog's YAML trees, read once at build time and written in a compact binary form
  * that the jar carries ({@value #RESOURCE}). A run that reads the built-in catalog decodes this
- * instead of parsing 38 YAML files: on a cold JVM, the YAML parser is the larger part of a short
+ * instead of parsing 37 YAML files: on a cold JVM, the YAML parser is the larger part of a short
  * run's time (docs/performance.md). The trees are exactly what {@link YamlReader} gives, positions
  * included, so every message and every origin is as if the files had been parsed.
  *
@@ -100,7 +100,7 @@ public final class NodeSnapshot {
 
   /**
    * The snapshot's file names, each tree decoded when first asked for: a plan needs a few of the
-   * 38 files, and decoding is most of what the rest would cost.
+   * 37 files, and decoding is most of what the rest would cost.
    */
   public static Files read(byte[] snapshot) {
     ByteBuffer in = ByteBuffer.wrap(snapshot);

@@ -201,6 +201,23 @@ class CliTest {
   }
 
   @Test
+  void validateWritesItsReportWithMinusO() throws IOException {
+    // -o as every command that prints a result has it: the report, JSON with its problems too
+    Path ok = tmp.resolve("ok.json");
+    assertThat(run("validate", "--format", "json", "-o", ok.toString())).exitedWith(0).outIsEmpty();
+    assertThat(Files.readString(ok)).contains("\"valid\": true", "\"hosts\": 5");
+    Path bad = write("bad.yaml", "kind: host\nid: x\n");
+    Path report = tmp.resolve("report.json");
+    assertThat(run("validate", bad.toString(), "--format", "json", "-o", report.toString()))
+        .exitedWith(2).outIsEmpty().errContains("1 problem found");
+    assertThat(Files.readString(report)).contains("\"valid\": false", "missing required key 'memory'");
+    // never over what it validates, even with --force
+    assertThat(run("validate", bad.toString(), "--format", "json", "-o", bad.toString(), "--force"))
+        .exitedWith(2).errContains("refusing to overwrite an input file");
+    assertThat(Files.readString(bad)).isEqualTo("kind: host\nid: x\n");
+  }
+
+  @Test
   void matrixRejectsSillyRowCounts() {
     assertThat(run("matrix", "--max-agents", "0")).exitedWith(2).errContains("--max-agents must be between 1 and");
     assertThat(run("matrix", "--max-agents", "100000")).exitedWith(2);
