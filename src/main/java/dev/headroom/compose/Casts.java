@@ -1,8 +1,11 @@
 package dev.headroom.compose;
 
 import dev.headroom.load.YamlNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -61,12 +64,29 @@ final class Casts {
 
   /** The cast for a path (its segments, list items as {@code []}), or null. */
   static Kind at(List<String> path) {
-    for (Rule r : RULES) {
-      if (matches(path, r.path())) {
-        return r.kind();
+    if (path.isEmpty()) {
+      return null;
+    }
+    // every scalar of a file is looked up: only the rules that end in its last key, or in any key
+    for (List<Rule> rules : List.of(BY_LAST.getOrDefault(path.get(path.size() - 1), List.of()), BY_LAST.getOrDefault("*", List.of()))) {
+      for (Rule r : rules) {
+        if (matches(path, r.path())) {
+          return r.kind();
+        }
       }
     }
     return null;
+  }
+
+  /** The rules by the last segment of their path, each list in the order of {@link #RULES}; no path matches two rules. */
+  private static final Map<String, List<Rule>> BY_LAST = byLast();
+
+  private static Map<String, List<Rule>> byLast() {
+    Map<String, List<Rule>> m = new HashMap<>();
+    for (Rule r : RULES) {
+      m.computeIfAbsent(r.path().get(r.path().size() - 1), k -> new ArrayList<>()).add(r);
+    }
+    return m;
   }
 
   private static boolean matches(List<String> path, List<String> pattern) {

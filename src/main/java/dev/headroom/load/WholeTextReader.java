@@ -38,9 +38,13 @@ final class WholeTextReader extends StreamReader {
     super("");
     // one pass: up to the first surrogate a character is a code point, and is checked as one
     int i = 0;
-    while (i < text.length() && !Character.isSurrogate(text.charAt(i))) {
-      refuseUnprintable(i, text.charAt(i));
-      i++;
+    int n = text.length();
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        break;
+      }
+      refuseUnprintable(i, c);
     }
     boolean surrogates = i < text.length();
     this.chars = surrogates ? null : text;

@@ -312,28 +312,28 @@ public final class YamlReader {
 
     YamlNode document() {
       parser.getEvent(); // the start of the document
-      Built root = node(0, "");
+      Built root = node(0, At.ROOT);
       parser.getEvent(); // its end
       anchors.clear();
       aliasNodes = 0;
       return root.node();
     }
 
-    private InputException error(Mark m, String path, String reason) {
+    private InputException error(Mark m, At path, String reason) {
       return error(m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, path, reason);
     }
 
-    private InputException error(int line, int column, String path, String reason) {
-      return new InputException(new Problem(file, line, column, path, reason));
+    private InputException error(int line, int column, At path, String reason) {
+      return new InputException(new Problem(file, line, column, path.toString(), reason));
     }
 
-    private Built node(int depth, String path) {
+    private Built node(int depth, At path) {
       Event event = parser.getEvent();
       if (event instanceof AliasEvent alias) {
         return alias(alias, depth, path);
       }
       if (depth > limits.maxDepth()) {
-        throw error(event.getStartMark(), "", "nested more than " + limits.maxDepth() + " levels deep");
+        throw error(event.getStartMark(), At.ROOT, "nested more than " + limits.maxDepth() + " levels deep");
       }
       String anchor = event instanceof NodeEvent n ? n.getAnchor() : null;
       Anchored slot = null;
@@ -357,11 +357,11 @@ public final class YamlReader {
       return built;
     }
 
-    private Built alias(AliasEvent event, int depth, String path) {
+    private Built alias(AliasEvent event, int depth, At path) {
       Mark m = event.getStartMark();
       Anchored slot = anchors.get(event.getAnchor());
       if (slot == null) {
-        throw error(m, "", "YAML syntax: found undefined alias " + event.getAnchor());
+        throw error(m, At.ROOT, "YAML syntax: found undefined alias " + event.getAnchor());
       }
       Built seen = slot.built;
       if (seen == null) {
@@ -377,13 +377,13 @@ public final class YamlReader {
       return seen;
     }
 
-    private Built sequence(SequenceStartEvent start, int depth, String path) {
+    private Built sequence(SequenceStartEvent start, int depth, At path) {
       String tag = collectionTag(start, Tag.SEQ, path);
       List<YamlNode> items = new ArrayList<>();
       long size = 1;
       int height = 0;
       while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-        Built item = node(depth + 1, path + "[" + items.size() + "]");
+        Built item = node(depth + 1, path.item(items.size()));
         items.add(item.node());
         size += item.size();
         height = Math.max(height, 1 + item.height());
@@ -393,7 +393,7 @@ public final class YamlReader {
       return new Built(new YamlNode.Seq(items, tag, m.getLine() + 1, m.getColumn() + 1), size, height);
     }
 
-    private String collectionTag(CollectionStartEvent start, Tag standard, String path) {
+    private String collectionTag(CollectionStartEvent start, Tag standard, At path) {
       String t = validTag(start.getTag());
       if (t == null || t.equals("!") || t.equals(standard.getValue())) {
         return null;
@@ -404,7 +404,7 @@ public final class YamlReader {
       throw error(start.getStartMark(), path, "tag " + shortTag(t) + " is not allowed here; headroom reads plain YAML only");
     }
 
-    private Scalar scalar(ScalarEvent s, String path) {
+    private Scalar scalar(ScalarEvent s, At path) {
       Mark m = s.getStartMark();
       int line = m.getLine() + 1;
       int col = m.getColumn() + 1;
@@ -443,7 +443,7 @@ public final class YamlReader {
     }
 
     /** An explicit {@code !!int}, {@code !!bool} or {@code !!float} must have that type's form. */
-    private YamlNode.Type checkedType(ScalarEvent s, YamlNode.Type type, java.util.regex.Pattern form, String path) {
+    private YamlNode.Type checkedType(ScalarEvent s, YamlNode.Type type, java.util.regex.Pattern form, At path) {
       if (!form.matcher(s.getValue()).matches()) {
         throw error(s.getStartMark(), path, "'" + s.getValue() + "' is not a valid " + type.name().toLowerCase(java.util.Locale.ROOT));
       }
@@ -469,7 +469,7 @@ public final class YamlReader {
           && (s.getTag() == null || s.getTag().equals(Tag.MERGE.getValue()));
     }
 
-    private Built mapping(MappingStartEvent start, int depth, String path) {
+    private Built mapping(MappingStartEvent start, int depth, At path) {
       String tag = collectionTag(start, Tag.MAP, path);
       LinkedHashMap<String, Entry> explicit = new LinkedHashMap<>();
       List<YamlNode> mergeSources = new ArrayList<>();
@@ -485,7 +485,7 @@ public final class YamlReader {
             throw error(km, path, "duplicate key '<<' (first at line " + mergeLine + ")");
           }
           mergeLine = km.getLine() + 1;
-          String mergePath = join(path, "<<");
+          At mergePath = path.key("<<");
           Mark vm = parser.peekEvent().getStartMark();
           Built v = node(depth + 1, mergePath);
           size += 1 + v.size();
@@ -522,11 +522,11 @@ public final class YamlReader {
         Entry previous = explicit.get(name);
         if (previous != null) {
           boolean sameLine = previous.key().line() == key.line();
-          throw error(km, join(path, name), "duplicate key '" + name + "' (" + (sameLine
+          throw error(km, path.key(name), "duplicate key '" + name + "' (" + (sameLine
               ? "first at line " + key.line() + " column " + previous.key().column() + ", again at column " + key.column()
               : "first at line " + previous.key().line() + ", again at line " + key.line()) + ")");
         }
-        Built value = node(depth + 1, join(path, name));
+        Built value = node(depth + 1, path.key(name));
         explicit.put(name, new Entry(key, value.node()));
         size += 1 + value.size();
         height = Math.max(height, 1 + value.height());
@@ -555,6 +555,41 @@ public final class YamlReader {
   }
 
   private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_<-][A-Za-z0-9_.<>-]*");
+
+  /**
+   * Where a node is, for a message: kept as a chain and written out only when a message needs it,
+   * not joined into a string for every key of every file.
+   */
+  private static final class At {
+    static final At ROOT = new At(null, null, 0);
+
+    private final At parent;
+    private final String key;
+    private final int index;
+
+    private At(At parent, String key, int index) {
+      this.parent = parent;
+      this.key = key;
+      this.index = index;
+    }
+
+    At key(String k) {
+      return new At(this, k, 0);
+    }
+
+    At item(int i) {
+      return new At(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return "";
+      }
+      String p = parent.toString();
+      return key != null ? join(p, key) : p + "[" + index + "]";
+    }
+  }
 
   static String join(String path, String key) {
     String k = PLAIN_KEY.matcher(key).matches() ? key : '"' + key.replace("\"", "\\\"") + '"';
