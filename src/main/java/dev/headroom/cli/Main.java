@@ -65,8 +65,16 @@ public final class Main {
   public static int run(String[] args, PrintWriter out, PrintWriter err, Context context) {
     HeadroomCommand root = new HeadroomCommand();
     root.context(context);
-    CommandLine cl = CommandModels.commandLine("headroom", root);
-    HeadroomCommand.register(cl, args);
+    CommandLine cl;
+    try {
+      cl = CommandModels.commandLine("headroom", root);
+      HeadroomCommand.register(cl, args);
+    } catch (IllegalStateException e) {
+      // the jar's own model of the commands cannot be read: a broken jar, not the user's input
+      err.println("error: internal error: " + Problem.at("", e.getMessage()).format());
+      err.flush();
+      return ExitCode.INTERNAL;
+    }
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new Callbacks(root, err, true));
     cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new Callbacks(root, err, false));
     cl.setOut(out);

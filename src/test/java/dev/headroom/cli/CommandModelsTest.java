@@ -1,6 +1,7 @@
 package dev.headroom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,6 +118,18 @@ class CommandModelsTest {
     assertThat(plan.riskFlags.shape.seed).isEqualTo(7L);
     assertThat(plan.output.output).hasToString("out.md");
     assertThat(plan.format).isEqualTo(Format.TEXT);
+  }
+
+  @Test
+  void aBrokenModelIsABrokenJarNotAWrongOption() throws IOException {
+    byte[] plan = shipped().get("plan");
+    assertThatThrownBy(() -> CommandModels.build(java.util.Arrays.copyOf(plan, plan.length - 3), new PlanCommand()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("rebuild headroom");
+    assertThatThrownBy(() -> CommandModels.build(java.util.Arrays.copyOf(plan, plan.length + 1), new PlanCommand()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("bytes past the end");
+    // a model of another command: its fields are not there
+    assertThatThrownBy(() -> CommandModels.build(plan, new HostsCommand()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no field target");
   }
 
   /** Everything picocli reads from an option's or a parameter's annotation. */
