@@ -37,6 +37,14 @@ public final class Training {
           mem_limit: 128m
           environment:
             NODE_OPTIONS: --max-old-space-size=96
+        worker:
+          image: registry.example.com/team/worker:1.0
+          mem_limit: 256m
+          mem_reservation: 128m
+          cpus: "0.25"
+          environment:
+            LOG_LEVEL: info
+          depends_on: [api]
       """;
 
   public static void main(String... args) throws IOException {
