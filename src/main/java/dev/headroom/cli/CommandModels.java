@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -77,15 +76,18 @@ final class CommandModels {
     return model == null ? new CommandLine(command) : new CommandLine(build(model, command));
   }
 
-  /** The models in the jar, each still encoded, by command name; null when there are none. */
+  /**
+   * The models in the jar, each still encoded, by command name; null when there are none, or when
+   * their index cannot be read, and then picocli reads the annotations as before.
+   */
   private static final class Models {
     static final Map<String, byte[]> BY_NAME = read();
 
     private static Map<String, byte[]> read() {
       try (InputStream in = CommandModels.class.getClassLoader().getResourceAsStream(RESOURCE)) {
         return in == null ? null : split(in.readAllBytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException | RuntimeException e) {
+        return null;
       }
     }
   }

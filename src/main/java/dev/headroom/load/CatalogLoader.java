@@ -205,7 +205,7 @@ public final class CatalogLoader {
   /**
    * The built-in files' trees from the snapshot the build made ({@link NodeSnapshot}), decoded on
    * first use and shared (they are immutable); null when the jar has none (a run from an IDE's
-   * classes), and then the files are parsed.
+   * classes) or one whose index cannot be read, and then the files are parsed as before.
    */
   private static final class BuiltinTrees {
     static final NodeSnapshot.Files TREES = read();
@@ -213,8 +213,8 @@ public final class CatalogLoader {
     private static NodeSnapshot.Files read() {
       try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(NodeSnapshot.RESOURCE)) {
         return in == null ? null : NodeSnapshot.read(in.readAllBytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException | IllegalStateException e) {
+        return null;
       }
     }
   }
