@@ -50,18 +50,10 @@ public final class ValidateCommand extends Subcommand {
     }
     List<Path> all = new ArrayList<>(root.catalogPaths());
     all.addAll(paths);
+    CatalogLoader loader = new CatalogLoader(root.yaml());
+    CatalogLoader.Result r;
     try {
-      CatalogLoader.Result r = new CatalogLoader(root.yaml()).load(all);
-      output.emit(spec, all, out -> {
-        if (format == Format.JSON) {
-          Json.write(new Out("headroom.validate/v1", true, r.fileCount(), r.catalog().hosts().size(),
-              r.catalog().services().size(), r.catalog().stacks().size(), List.of()), out);
-        } else {
-          out.println("ok: " + r.fileCount() + " files (" + r.catalog().hosts().size() + " hosts, "
-              + r.catalog().services().size() + " services, " + r.catalog().stacks().size() + " stacks)");
-        }
-      });
-      return ExitCode.OK;
+      r = loader.load(all);
     } catch (InputException e) {
       if (format != Format.JSON) {
         throw e;
@@ -71,11 +63,22 @@ public final class ValidateCommand extends Subcommand {
         problems.add(new ProblemOut(p.file(), p.line() > 0 ? p.line() : null, p.column() > 0 ? p.column() : null,
             p.path().isEmpty() ? null : p.path(), p.reason()));
       }
-      output.emit(spec, all, out -> Json.write(new Out("headroom.validate/v1", false, 0, 0, 0, 0, problems), out));
+      // never over a file it read, the ones inside a directory included
+      output.emit(spec, loader.filesRead(), out -> Json.write(new Out("headroom.validate/v1", false, 0, 0, 0, 0, problems), out));
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + " found");
       err.flush();
       return ExitCode.INPUT;
     }
+    output.emit(spec, r.files(), out -> {
+      if (format == Format.JSON) {
+        Json.write(new Out("headroom.validate/v1", true, r.fileCount(), r.catalog().hosts().size(),
+            r.catalog().services().size(), r.catalog().stacks().size(), List.of()), out);
+      } else {
+        out.println("ok: " + r.fileCount() + " files (" + r.catalog().hosts().size() + " hosts, "
+            + r.catalog().services().size() + " services, " + r.catalog().stacks().size() + " stacks)");
+      }
+    });
+    return ExitCode.OK;
   }
 }

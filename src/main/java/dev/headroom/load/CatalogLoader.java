@@ -50,6 +50,13 @@ public final class CatalogLoader {
   /** The built-in files are headroom's own: read with the default limits whatever --max-file-size says. */
   private final CatalogFileReader builtinReader = new CatalogFileReader(new YamlReader());
 
+  /** The user's catalog files the last load read, also when it failed: an output must not replace one. */
+  private List<Path> filesRead = List.of();
+
+  public List<Path> filesRead() {
+    return filesRead;
+  }
+
   public CatalogLoader(YamlReader yaml) {
     this.yaml = yaml;
     this.reader = new CatalogFileReader(yaml);
@@ -155,6 +162,7 @@ public final class CatalogLoader {
       layer.stream().map(Source::path).forEach(files::add);
       layers.add(layer);
     }
+    filesRead = List.copyOf(files);
     Catalog catalog = merge(layers, problems);
     problems.throwIfAny();
     int count = layers.stream().mapToInt(List::size).sum();

@@ -215,6 +215,16 @@ class CliTest {
     assertThat(run("validate", bad.toString(), "--format", "json", "-o", bad.toString(), "--force"))
         .exitedWith(2).errContains("refusing to overwrite an input file");
     assertThat(Files.readString(bad)).isEqualTo("kind: host\nid: x\n");
+    // nor over a file it read from a directory, valid or not
+    Path dir = Files.createDirectories(tmp.resolve("cat"));
+    Path mine = Files.writeString(dir.resolve("my.yaml"), "kind: host\nid: mine\nmemory: {total: 1GiB}\n");
+    assertThat(run("validate", dir.toString(), "--format", "json", "-o", mine.toString(), "--force"))
+        .exitedWith(2).errContains("refusing to overwrite an input file");
+    Path broken = Files.writeString(dir.resolve("broken.yaml"), "kind: host\nid: b\n");
+    assertThat(run("validate", dir.toString(), "--format", "json", "-o", mine.toString(), "--force"))
+        .exitedWith(2).errContains("refusing to overwrite an input file");
+    assertThat(Files.readString(mine)).startsWith("kind: host");
+    assertThat(Files.readString(broken)).isEqualTo("kind: host\nid: b\n");
   }
 
   @Test
