@@ -243,6 +243,7 @@ final class CommandModels {
         String mapFallback = option ? nullable(in) : null;
         String index = option ? null : nullable(in);
         Arg a = Arg.read(in, command);
+        // the same calls on both builders: ArgSpec.Builder, which both extend, is not public
         if (option) {
           OptionSpec.Builder o = OptionSpec.builder(names).usageHelp(a.usageHelp).versionHelp(a.versionHelp);
           if (mapFallback != null) {
