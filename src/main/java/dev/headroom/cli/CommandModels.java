@@ -1,12 +1,15 @@
 package dev.headroom.cli;
 
+import static dev.headroom.load.Binary.nullable;
+import static dev.headroom.load.Binary.string;
+import static dev.headroom.load.Binary.strings;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -186,26 +189,6 @@ final class CommandModels {
     }
   }
 
-  private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static void nullable(DataOutputStream out, String s) throws IOException {
-    out.writeBoolean(s != null);
-    if (s != null) {
-      string(out, s);
-    }
-  }
-
-  private static void strings(DataOutputStream out, String[] s) throws IOException {
-    out.writeInt(s.length);
-    for (String x : s) {
-      string(out, x);
-    }
-  }
-
   // ------------------------------------------------------------------ reading
 
   private static Map<String, byte[]> split(byte[] all) {
@@ -366,25 +349,6 @@ final class CommandModels {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot make a " + className, e);
     }
-  }
-
-  private static String string(ByteBuffer in) {
-    int n = in.getInt();
-    String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
-    in.position(in.position() + n);
-    return s;
-  }
-
-  private static String nullable(ByteBuffer in) {
-    return in.get() != 0 ? string(in) : null;
-  }
-
-  private static String[] strings(ByteBuffer in) {
-    String[] s = new String[in.getInt()];
-    for (int i = 0; i < s.length; i++) {
-      s[i] = string(in);
-    }
-    return s;
   }
 
   /**

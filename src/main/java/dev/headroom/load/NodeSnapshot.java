@@ -1,5 +1,9 @@
 package dev.headroom.load;
 
+import static dev.headroom.load.Binary.count;
+import static dev.headroom.load.Binary.nullable;
+import static dev.headroom.load.Binary.string;
+
 import dev.headroom.load.YamlNode.Entry;
 import dev.headroom.load.YamlNode.Scalar;
 import java.io.ByteArrayOutputStream;
@@ -7,7 +11,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,7 +29,7 @@ import java.util.Set;
  * <p>The form: a magic number, the number of files, then per file its name, the length of its tree
  * and its tree, so that a run decodes only the trees it reads. A node is
  * a kind byte, its tag (or none), line and column, then a scalar's value, type name and plainness, a
- * list's items, or a mapping's keys and values in order. Strings are UTF-8 with an int length.
+ * list's items, or a mapping's keys and values in order. Strings are as {@link Binary} writes them.
  */
 public final class NodeSnapshot {
   private NodeSnapshot() {}
@@ -198,18 +201,9 @@ public final class NodeSnapshot {
   }
 
   private static void position(DataOutputStream out, String tag, int line, int column) throws IOException {
-    out.writeBoolean(tag != null);
-    if (tag != null) {
-      string(out, tag);
-    }
+    nullable(out, tag);
     out.writeInt(line);
     out.writeInt(column);
-  }
-
-  private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
   }
 
   private static YamlNode node(ByteBuffer in) {
@@ -218,7 +212,7 @@ public final class NodeSnapshot {
       case SCALAR:
         return scalar(in);
       case SEQ: {
-        String tag = tag(in);
+        String tag = nullable(in);
         int line = in.getInt();
         int column = in.getInt();
         int n = count(in);
@@ -229,7 +223,7 @@ public final class NodeSnapshot {
         return new YamlNode.Seq(items, tag, line, column);
       }
       case MAP: {
-        String tag = tag(in);
+        String tag = nullable(in);
         int line = in.getInt();
         int column = in.getInt();
         int n = count(in);
@@ -246,30 +240,10 @@ public final class NodeSnapshot {
   }
 
   private static Scalar scalar(ByteBuffer in) {
-    String tag = tag(in);
+    String tag = nullable(in);
     int line = in.getInt();
     int column = in.getInt();
     String value = string(in);
     return new Scalar(value, YamlNode.Type.valueOf(string(in)), in.get() != 0, tag, line, column);
-  }
-
-  private static String tag(ByteBuffer in) {
-    return in.get() != 0 ? string(in) : null;
-  }
-
-  private static String string(ByteBuffer in) {
-    int n = count(in);
-    String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
-    in.position(in.position() + n);
-    return s;
-  }
-
-  /** A length: not negative, and not past the end. */
-  private static int count(ByteBuffer in) {
-    int n = in.getInt();
-    if (n < 0 || n > in.remaining()) {
-      throw new IllegalArgumentException("a length of " + n + " past the end");
-    }
-    return n;
   }
 }
