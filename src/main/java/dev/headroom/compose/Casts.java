@@ -68,7 +68,12 @@ final class Casts {
       return null;
     }
     // every scalar of a file is looked up: only the rules that end in its last key, or in any key
-    for (List<Rule> rules : List.of(BY_LAST.getOrDefault(path.get(path.size() - 1), List.of()), BY_LAST.getOrDefault("*", List.of()))) {
+    Kind k = first(BY_LAST.get(path.get(path.size() - 1)), path);
+    return k != null ? k : first(BY_LAST.get("*"), path);
+  }
+
+  private static Kind first(List<Rule> rules, List<String> path) {
+    if (rules != null) {
       for (Rule r : rules) {
         if (matches(path, r.path())) {
           return r.kind();
